@@ -1,0 +1,39 @@
+# One obvious way to run, test, lint and benchmark notehouse. Every target creates .venv itself.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+VAULT  ?= examples/vault
+WAREHOUSE ?= warehouse
+
+.PHONY: run test lint format bench seeds clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+## Build the bundled example vault into warehouse/ and print rows per table and issues.
+run: $(STAMP)
+	$(VENV)/bin/notehouse build $(VAULT) --warehouse $(WAREHOUSE)
+	$(VENV)/bin/notehouse query "select severity, stage, count(*) as issues from parse_issues where run_id = (select max_by(run_id, started_at) from runs) group by all order by 1, 2" --warehouse $(WAREHOUSE)
+
+## Run the whole test suite (unit, doctests, golden, end to end).
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+## The seed acceptance check from ../shared.
+seeds: $(STAMP)
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(PY) ../shared/tools/check_seeds.py
+
+clean:
+	rm -rf $(WAREHOUSE)/notehouse.duckdb $(WAREHOUSE)/parquet $(WAREHOUSE)/marts $(WAREHOUSE)/.builds

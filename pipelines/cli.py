@@ -1,0 +1,190 @@
+"""The ``notehouse`` command line: build, query, check, config."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pipelines.config import ConfigError, Settings, load_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="notehouse",
+        description="Turn a folder of Markdown notes into a DuckDB + Parquet warehouse.",
+    )
+    parser.add_argument("--config", type=Path, help="a notehouse.toml to read settings from")
+    parser.add_argument("--log-level", default=None, help="Prefect log level (default WARNING)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="build the warehouse from a vault, once",
+                           description="Parse every note of VAULT and publish DIR/notehouse.duckdb "
+                                       "and DIR/parquet/<table>/ in one atomic swap.")
+    build.add_argument("vault", type=Path, help="the folder of Markdown notes")
+    _warehouse_flag(build)
+    build.add_argument("--batch-size", type=int, default=None, help="notes per parse task (500)")
+    build.add_argument("--timezone", default=None,
+                       help="IANA zone for times written without one (UTC)")
+    build.add_argument("--progress", choices=["auto", "bar", "plain", "none"], default="auto",
+                       help="progress display: a bar on a terminal, plain lines otherwise")
+
+    query = sub.add_parser("query", help="run SQL on the warehouse and print the result",
+                           description="Run one SQL statement on DIR/notehouse.duckdb, "
+                                       "opened read-only.")
+    query.add_argument("sql", help="the SQL to run, e.g. \"select kind, count(*) from notes group by 1\"")
+    _warehouse_flag(query)
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                       help="output format (an aligned table by default)")
+
+    check = sub.add_parser("check", help="run the data-quality checks; non-zero exit on failure",
+                           description="Run every sql/checks/*.sql on the published warehouse.")
+    _warehouse_flag(check)
+
+    config = sub.add_parser("config", help="print the effective settings and where each came from",
+                            description="Show each setting and its source: flag, environment, "
+                                        "notehouse.toml or default.")
+    config.add_argument("vault", type=Path, nargs="?", help="a vault whose notehouse.toml to read")
+    _warehouse_flag(config)
+    return parser
+
+
+def _warehouse_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--warehouse", type=Path, default=None,
+                        help="the warehouse folder (default: warehouse/)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(
+            {"vault": getattr(args, "vault", None), "warehouse": args.warehouse,
+             "batch_size": getattr(args, "batch_size", None),
+             "timezone": getattr(args, "timezone", None)},
+            config_file=args.config,
+        )
+    except ConfigError as exc:
+        print(f"notehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    handler = {"build": _build, "query": _query, "check": _check, "config": _config}
+    return handler[args.command](args, settings)
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    vault = settings.vault
+    if vault is None or not vault.is_dir():
+        print(f"notehouse: vault {vault} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", (args.log_level or "WARNING").upper())
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from pipelines.flows import build_warehouse
+    from pipelines.progress import reporting
+    from pipelines.terminal import progress_display
+
+    started = time.perf_counter()
+    with progress_display(args.progress) as show, reporting(show):
+        try:
+            summary = build_warehouse(
+                vault=str(vault), warehouse=str(settings.warehouse),
+                batch_size=settings.batch_size, timezone=settings.timezone,
+                include=list(settings.include), exclude=list(settings.exclude),
+            )
+        except Exception as exc:  # nothing was published; the previous warehouse stands
+            print(f"notehouse: build failed, nothing was published: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    _print_summary(summary, time.perf_counter() - started)
+    return EXIT_OK
+
+
+def _print_summary(summary: dict[str, Any], seconds: float) -> None:
+    print(f"published {summary['warehouse']}/notehouse.duckdb (run {summary['run_id']})")
+    print(f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
+          f"other files skipped {summary['files_skipped']}")
+    print(f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
+          f"(see the parse_issues table)")
+    width = max(len(name) for name in summary["rows"])
+    for name, count in summary["rows"].items():
+        print(f"  {name:<{width}}  {count:>8}")
+    if summary["checks_failed"]:
+        print(f"checks failed: {', '.join(summary['checks_failed'])}")
+    print(f"done in {seconds:.1f} s")
+
+
+def _connect(settings: Settings) -> Any:
+    import duckdb
+
+    path = settings.warehouse / "notehouse.duckdb"
+    if not path.is_file():
+        raise FileNotFoundError(f"no warehouse at {path}; run 'notehouse build VAULT' first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def _query(args: argparse.Namespace, settings: Settings) -> int:
+    import duckdb
+
+    try:
+        con = _connect(settings)
+    except FileNotFoundError as exc:
+        print(f"notehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        cursor = con.execute(args.sql)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as exc:
+        print(f"notehouse: query failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    from pipelines.terminal import format_table
+
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif args.format == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        print(json.dumps(records, default=str, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(columns, rows))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.check import run_checks
+
+    try:
+        con = _connect(settings)
+    except FileNotFoundError as exc:
+        print(f"notehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        results = run_checks(con)
+    finally:
+        con.close()
+    failed = False
+    for r in results:
+        status = "ok  " if r.passed else ("FAIL" if r.severity == "error" else "warn")
+        print(f"{status} {r.check_name}: {r.description} ({r.failing_rows} offending rows)")
+        failed = failed or (not r.passed and r.severity == "error")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _config(args: argparse.Namespace, settings: Settings) -> int:
+    for name in ("vault", "warehouse", "include", "exclude", "batch_size", "timezone"):
+        value = getattr(settings, name)
+        shown = ", ".join(value) if isinstance(value, tuple) else value
+        print(f"{name:<11} = {shown}    ({settings.sources.get(name, 'default')})")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

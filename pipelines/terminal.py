@@ -1,0 +1,59 @@
+"""What the CLI shows on a terminal: a progress bar or plain lines, aligned tables."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+
+@contextmanager
+def progress_display(mode: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A (stage, done, total) callback: a rich bar on a terminal, plain lines elsewhere."""
+    if mode == "bar" or (mode == "auto" and sys.stderr.isatty()):
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            tasks: dict[str, Any] = {}
+
+            def show(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total or 1)
+                bar.update(tasks[stage], completed=done, total=total or 1)
+
+            yield show
+        return
+    last: dict[str, int] = {}
+
+    def plain(stage: str, done: int, total: int) -> None:
+        if mode != "none" and last.get(stage) != done:
+            last[stage] = done
+            print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
+
+    yield plain
+
+
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Columns padded to their widest value; numbers right-aligned; NULL for None.
+
+    >>> print(format_table(["kind", "n"], [("episode", 4), ("note", 12)]))
+    kind    |  n
+    --------+---
+    episode |  4
+    note    | 12
+    (2 rows)
+    """
+    cells = [["NULL" if v is None else str(v) for v in row] for row in rows]
+    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in rows) and bool(rows)
+               for i in range(len(columns))]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return " | ".join(v.rjust(w) if num else v.ljust(w)
+                          for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    out = [line(list(columns)), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,61 @@
+"""Golden tests: every note of the example vault against its expected rows.
+
+``tests/golden/expected/<vault path>.expected.json`` holds what ``parse_note``
+must give for ``examples/vault/<vault path>``; a missing expected file fails.
+After a deliberate change, regenerate with ``NOTEHOUSE_UPDATE_GOLDEN=1 make test``
+and review the diff like code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.discover import discover_files
+from tests.conftest import EXAMPLE_VAULT
+from transforms.rows import parse_note
+
+EXPECTED = Path(__file__).parent / "expected"
+UPDATE = os.environ.get("NOTEHOUSE_UPDATE_GOLDEN") == "1"
+
+
+def _notes() -> list[str]:
+    return [f.path for f in discover_files(EXAMPLE_VAULT, DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files]
+
+
+def snapshot(path: str) -> dict[str, Any]:
+    """The rows and issues of one note, as JSON-ready values (no file times)."""
+    parsed = parse_note(path, (EXAMPLE_VAULT / path).read_bytes(), tz="UTC")
+    rows = {
+        table: [{k: v for k, v in row.items() if k != "note_id"} for row in table_rows]
+        for table, table_rows in sorted(parsed.rows.items())
+        if table_rows
+    }
+    issues = [
+        {"severity": i.severity, "stage": i.stage, "line": i.line, "message": i.message}
+        for i in parsed.issues
+    ]
+    return json.loads(json.dumps({"rows": rows, "issues": issues}, default=str, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("path", _notes())
+def test_note_matches_golden(path: str) -> None:
+    expected_file = EXPECTED / f"{path}.expected.json"
+    got = snapshot(path)
+    if UPDATE:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n",
+                                 encoding="utf-8")
+    assert expected_file.exists(), f"no golden file for {path}: run with NOTEHOUSE_UPDATE_GOLDEN=1"
+    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+
+
+def test_no_orphan_golden_files() -> None:
+    wanted = {f"{p}.expected.json" for p in _notes()}
+    present = {str(p.relative_to(EXPECTED)) for p in EXPECTED.rglob("*.expected.json")}
+    assert present - wanted == set()

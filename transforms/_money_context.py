@@ -1,0 +1,245 @@
+"""The words around a money or growth figure: sentence and clause bounds, period,
+qualifier, metric, subject and Markdown-table context.
+
+Private to ``money.py`` and ``growth.py``. Every function works on a *masked* text
+(code, URLs and e-mail addresses blanked to spaces, see :func:`mask_prose`), so offsets
+are offsets of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms import _money_words as w
+from transforms.markdown import mask_code
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>'\"]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[。！？!?\n，,；;|]|\.(?=\s|$)")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    """Regex alternation of literal words, longest first; ASCII words get word bounds."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        src = re.escape(word)
+        if word[:1].isascii() and word[:1].isalpha():
+            src = r"\b" + src
+        if word[-1:].isascii() and word[-1:].isalpha():
+            src += r"\b"
+        parts.append(src)
+    return "|".join(parts)
+
+
+_UNIT = _alt(list(w.PER_UNIT_WORDS))
+_EN_PERIOD = r"hour|hr|day|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum"
+_ZH_PERIOD = r"小时|天|日|周|星期|月|季度|季|年"
+_ADVERB = r"hourly|daily|weekly|monthly|quarterly|yearly|annually|annualized|annual|p\.a\."
+_PERIOD_AFTER = re.compile(
+    rf"""^[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
+      (?:per|/|a|an|each|every)[ \t]*(?P<en>{_EN_PERIOD})\b
+    | (?P<adv>{_ADVERB})(?!\w)
+    | (?:/|每|一)[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
+    | (?:的|of|in)?[ \t]*(?P<rr>ARR|MRR)\b
+    )""",
+    re.X | re.I,
+)
+_PERIOD_BEFORE = re.compile(
+    rf"""(?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
+    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>月|年|周|日|季|时)
+        (?=收入|营收|营业额|销售额|利润|净利|流水|入|薪|费|均|化)
+    | \b(?P<adv>{_ADVERB})(?!\w)
+    | \b(?:each|every|per)[ \t]+(?P<en>{_EN_PERIOD})\b
+    | \b(?P<rr>ARR|MRR)\b
+    )""",
+    re.X | re.I,
+)
+_QUAL_AFTER = re.compile(
+    "|".join(
+        rf"^[ \t]*(?P<{name}>{_alt(words)})" + (r"(?![ \t]*[$€£¥\d])" if name == "at_least" else "")
+        for name, words in w.QUALIFIERS_AFTER.items()
+    )
+)
+_QUAL_BEFORE = re.compile(
+    "|".join(
+        rf"(?P<{name}>{_alt(words)})[ \t]*(?:了|是|为|达|达到|just|only)?[ \t]*$"
+        for name, words in w.QUALIFIERS_BEFORE.items()
+    ),
+    re.I,
+)
+_NOT_NEAR = re.compile(r"[最附临]$")
+_METRICS = {m: re.compile("|".join(p), re.I) for m, p in w.METRIC_PATTERNS.items()}
+_NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
+_SUBJECT_STOP = frozenset(
+    """The A An In On At By For From To With We I It Its Our My He She They His Her Their
+    This That These Those And But So Then After Before Since Last Next Total Net Gross
+    Revenue Revenues Profit Sales Income MRR ARR USD EUR GBP CNY RMB JPY Price Pricing
+    Funding Valuation Cost Costs YoY MoM Month Year Quarter Week Day Over Under About Around
+    Nearly Almost Up Down Monthly Annual Yearly Each Every Per Q1 Q2 Q3 Q4 Jan Feb Mar Apr
+    May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August
+    September October November December Today Now Also Plus Just Only""".split()  # noqa: SIM905
+)
+_VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+_TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
+
+
+def mask_prose(text: str) -> str:
+    """``mask_code`` plus URLs and e-mail addresses blanked, every offset kept.
+
+    >>> mask_prose("see https://x.io/$5 now").split()
+    ['see', 'now']
+    >>> len(mask_prose("a@b.io `$1`")) == len("a@b.io `$1`")
+    True
+    """
+    return _URL.sub(lambda m: " " * len(m.group(0)), mask_code(text))
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence around ``masked[start:end]``; a table row is one sentence.
+
+    >>> s = "Hi. We made $5 today! Bye"
+    >>> a, b = sentence_bounds(s, 12, 14); s[a:b]
+    ' We made $5 today!'
+    """
+    lo, hi = line_bounds(masked, start)
+    if _TABLE_ROW.match(masked[lo:hi]):
+        return lo, hi
+    cut = [m.end() for m in _SENTENCE_END.finditer(masked, lo, start)]
+    s = cut[-1] if cut else lo
+    m = _SENTENCE_END.search(masked, end, hi)
+    return s, m.end() if m else hi
+
+
+def clean_sentence(sentence: str) -> str:
+    """A sentence trimmed of whitespace, list bullets and table pipes."""
+    return _BULLET.sub("", sentence.strip().strip("|").strip()).strip()
+
+
+def clause_start(masked: str, pos: int, floor: int) -> int:
+    """Offset where the clause holding ``pos`` starts (never before ``floor``)."""
+    cut = [m.end() for m in _CLAUSE_END.finditer(masked, floor, pos)]
+    return cut[-1] if cut else floor
+
+
+def _period_of(m: re.Match[str]) -> str:
+    word = next(g for g in m.groups() if g)
+    return w.PERIOD_WORDS.get(word.lower(), "year")
+
+
+def period_after(after: str) -> tuple[str | None, int]:
+    """Period written right after a figure, and how many characters it spans.
+
+    >>> period_after("/月。"), period_after(" per seat per month"), period_after(" ARR")
+    (('month', 2), ('month', 19), ('year', 4))
+    """
+    m = _PERIOD_AFTER.match(after)
+    return (_period_of(m), m.end()) if m else (None, 0)
+
+
+def period_before(window: str) -> str | None:
+    """Period named in the clause before a figure, the nearest one winning.
+
+    >>> period_before("Pro 是每年 "), period_before("目前月收入"), period_before("3个月收入")
+    ('year', 'month', None)
+    """
+    found = list(_PERIOD_BEFORE.finditer(window))
+    return _period_of(found[-1]) if found else None
+
+
+def qualifier_after(after: str) -> tuple[str | None, int]:
+    """Qualifier written right after a figure (以上, +, or so) and its length."""
+    m = _QUAL_AFTER.match(after)
+    return (m.lastgroup, m.end()) if m and m.lastgroup else (None, 0)
+
+
+def qualifier_before(before: str) -> str | None:
+    """Qualifier written right before a figure (over, 约, 不到).
+
+    >>> qualifier_before("just over "), qualifier_before("超过了"), qualifier_before("最近")
+    ('at_least', 'at_least', None)
+    """
+    m = _QUAL_BEFORE.search(before)
+    if not m or not m.lastgroup:
+        return None
+    if m.group(0).startswith("近") and _NOT_NEAR.search(before[: m.start()]):
+        return None
+    return m.lastgroup
+
+
+def nearest_metric(text: str, start: int, end: int) -> str | None:
+    """The metric whose word sits nearest ``text[start:end]``; ties go to the earlier metric."""
+    best: tuple[int, str] | None = None
+    for metric, pattern in _METRICS.items():
+        for m in pattern.finditer(text):
+            gap = start - m.end() if m.end() <= start else max(m.start() - end, 0)
+            if best is None or gap < best[0]:
+                best = (gap, metric)
+    return best[1] if best else None
+
+
+def subject_in(clause: str) -> str | None:
+    """The last Latin-script name in the clause before a figure, if any.
+
+    >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
+    ('Sidekiq', 'Acme Corp', None)
+    """
+    for m in reversed(list(_NAME.finditer(clause))):
+        words = m.group(0).split()
+        if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
+            words.pop(0)  # a sentence-initial verb or adverb: "Raised $4M", "Recently ..."
+        while words and words[0].strip(".,'") in _SUBJECT_STOP:
+            words.pop(0)
+        while words and words[-1].strip(".,'") in _SUBJECT_STOP:
+            words.pop()
+        if words and len(" ".join(words)) > 1:
+            return " ".join(words).rstrip(".,'")
+    return None
+
+
+def table_context(masked: str, pos: int) -> tuple[str, str] | None:
+    """For a figure in a Markdown table cell: (column header + row label, first header).
+
+    >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
+    >>> table_context(t, t.index("$5"))
+    ('Revenue Jan', 'Month')
+    """
+    lo, hi = line_bounds(masked, pos)
+    if not _TABLE_ROW.match(masked[lo:hi]):
+        return None
+    rows: list[str] = []
+    start = lo
+    while start > 0:
+        prev_lo, prev_hi = line_bounds(masked, start - 1)
+        if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
+            break
+        rows.insert(0, masked[prev_lo:prev_hi])
+        start = prev_lo
+    if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
+        return None
+    header = [c.strip() for c in rows[0].strip().strip("|").split("|")]
+    row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
+    col = masked[lo:pos].strip().lstrip("|").count("|")
+    head = header[col] if col < len(header) else ""
+    label = row[0] if col > 0 and row else ""
+    return f"{head} {label}".strip(), header[0] if header else ""
+
+
+def table_period(first_header: str) -> str | None:
+    """Period implied by a table whose rows are months, years, quarters or weeks."""
+    m = _TABLE_PERIOD.match(first_header.strip("* "))
+    if not m:
+        return None
+    word = m.group(0).lower()
+    return {"month": "month", "year": "year", "quarter": "quarter", "week": "week"}.get(
+        word, w.PERIOD_WORDS.get(word[:1], w.PERIOD_WORDS.get(word[:2], "month"))
+    )

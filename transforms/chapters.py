@@ -1,0 +1,343 @@
+"""Chapter lists in show notes: timestamped lines to ``Chapter`` rows.
+
+A chapter line carries one timestamp (``[h:]mm:ss[.fff]``, read with
+``transforms.durations.parse_clock``) either at the start of the line — bare,
+``[..]``, ``(..)``, bold, a Markdown link, after a list marker or a callout
+``>`` — or at its end (``Title - 01:40``, ``Title (01:40)``, ``Title [1:02:03]``),
+or in its own cell of a table row. Code blocks, inline code and HTML comments
+never count (``transforms.markdown.mask_code``).
+
+How lines become one chapter list:
+
+* Lines are grouped by the heading they sit under and by their container: one
+  callout/blockquote, one table, or the plain text of the section.
+* A group is a list when its starts ascend, allowing a few rows out of order
+  (at most one in four of the ascending rows, at least one): those rows are
+  kept, get a warning, and have ``end_seconds``/``length_seconds`` None; the
+  ascending rows end where the next *ascending* row starts. A group that is
+  too disordered is split into its ascending stretches, each judged alone.
+* A list needs two ascending rows, or a single row at 0:00, and its first start
+  must be at most 15 minutes, or at most a quarter of the duration when that
+  is later. Lines like ``09:00 Registration`` / ``09:30 Keynote`` (every
+  timestamp ``HH:MM``, round to five, the first at 6:00 or later) read as a
+  day's schedule and are not chapters unless labelled as chapters.
+* When several lists qualify, only **one** is returned: a list labelled like a
+  chapter list (heading, callout title or label line: "Chapters",
+  "Timestamps", "时间轴", ...) beats one that is not, which beats one labelled
+  as a transcript; among equals the longest wins, then the earliest. A
+  "Chapters" list and a timestamped "Transcript" thus give the chapters, and
+  the transcript's rows are not mixed in.
+* The last ascending chapter ends at ``duration_seconds``; an end is never
+  past the duration. A chapter starting after the duration gets a warning and
+  no end or length, so a length is never negative.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from transforms._chapter_words import CHAPTER_LABELS, TIME_ZONES, TRANSCRIPT_LABELS
+from transforms.durations import parse_clock
+from transforms.issues import Issue
+from transforms.markdown import find_headings, mask_code
+
+_STAGE = "chapters"
+_FIRST_START_LIMIT = 15 * 60
+_LABEL_MAX = 40
+
+_TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?(?!\d|:\d|[.,]\d)"
+_PREFIX = r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
+_LEADING = re.compile(
+    _PREFIX + r"(?:\*\*|__)?(?P<br>[\[(])?(?P<ts>" + _TS + r")(?(br)[\])])"
+    r"(?:\([^)\s]*\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|)$"
+)
+_TRAILING = re.compile(
+    _PREFIX + r"(?P<title>.*?\S)"
+    r"(?:[ \t]+[-–—|][ \t]*(?:\*\*)?[\[(]?|[ \t]*(?:\*\*)?[\[(])"
+    r"(?P<ts>" + _TS + r")[\])]?(?:\([^)\s]*\))?(?:\*\*)?[ \t]*$"
+)
+_TABLE_ROW = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*\|")
+_TABLE_RULE = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
+_TABLE_TS = re.compile(r"^(?:\*\*)?\[?(" + _TS + r")\]?(?:\([^)\s]*\))?(?:\*\*)?$")
+_QUOTE = re.compile(r"^[ \t]*>")
+_RANGE_END = re.compile(r"^[ \t]*(?:[-–—~]|to)[ \t]*[\[(]?" + _TS + r"[\])]?")
+_MERIDIEM = re.compile(r"^[ \t]*[ap]\.?[ \t]?m\b", re.I)
+_TIME_ZONE = re.compile(r"^[ \t]*(?:" + "|".join(TIME_ZONES) + r")\b")
+_CHAT_NICK = re.compile(r"^(?:<[^>\s]{0,40}>|\*[ \t]+\S)")
+_SCHEDULE_TS = re.compile(r"^\d{2}:\d{2}$")
+_WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EDGE = " \t-–—|:~•·"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One line of a chapter list.
+
+    >>> Chapter(1, 100, 226, 126, "Intro", line=7, text="[01:40] Intro").length_seconds
+    126
+    """
+
+    ordinal: int
+    start_seconds: int
+    end_seconds: int | None
+    length_seconds: int | None
+    title: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    start: int
+    stamp: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class _Run:
+    rows: tuple[_Row, ...]
+    ascending: frozenset[int]
+    rank: int
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _clean_title(raw: str) -> str:
+    title = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), raw)
+    title = _LINK.sub(r"\1", title).replace("**", "").replace("`", "")
+    title = " ".join(title.split()).strip(_EDGE)
+    for mark in "*_":
+        if len(title) > 2 and title[0] == mark and title[-1] == mark:
+            title = title[1:-1].strip()
+    return title
+
+
+def _from_table(masked: str, raw: str) -> tuple[str, str] | None:
+    """(timestamp, title) of a table row with exactly one timestamp cell."""
+    bounds = [i for i, ch in enumerate(masked) if ch == "|"]
+    if masked[bounds[-1] + 1 :].strip():
+        bounds.append(len(masked))
+    cells = [(a + 1, b) for a, b in itertools.pairwise(bounds)]
+    stamps = [(a, b) for a, b in cells if _TABLE_TS.match(masked[a:b].strip())]
+    if len(stamps) != 1:
+        return None
+    a, b = stamps[0]
+    stamp = _TABLE_TS.match(masked[a:b].strip())
+    for c, d in cells:
+        cell = raw[c:d].strip()
+        if (c, d) != (a, b) and cell and not cell.isdigit() and not _TABLE_RULE.match(cell):
+            return stamp.group(1) if stamp else "", _clean_title(cell)
+    return None
+
+
+def _from_line(masked: str, raw: str) -> tuple[str, str] | None:
+    """(timestamp, title) of a leading- or trailing-timestamp line, or None."""
+    m = _LEADING.match(masked)
+    if m:
+        rest = masked[m.start("rest") :]
+        if _MERIDIEM.match(rest) or _TIME_ZONE.match(rest):
+            return None
+        skip = _RANGE_END.match(rest)
+        start = m.start("rest") + (skip.end() if skip else 0)
+        title = raw[start:].strip(_EDGE)
+        if _CHAT_NICK.match(title):
+            return None
+        return m.group("ts"), _clean_title(title)
+    m = _TRAILING.match(masked)
+    if m and not _LEADING.match(masked[: m.end("title")]):
+        return m.group("ts"), _clean_title(raw[m.start("title") : m.end("title")])
+    return None
+
+
+def _candidate(masked: str, raw: str, line: int) -> _Row | None:
+    found = _from_table(masked, raw) if _TABLE_ROW.match(masked) else _from_line(masked, raw)
+    if found is None:
+        return None
+    start = parse_clock(found[0])
+    if start is None:
+        return None
+    return _Row(line, start, found[0], found[1], raw)
+
+
+def _containers(masked_lines: list[str]) -> list[tuple[str, int]]:
+    """Per line: ("quote", first line), ("table", first line) or ("text", 0)."""
+    keys: list[tuple[str, int]] = []
+    quote = table = 0
+    for number, line in enumerate(masked_lines, start=1):
+        quote = (quote or number) if _QUOTE.match(line) else 0
+        table = (table or number) if _TABLE_ROW.match(line) else 0
+        keys.append(("table", table) if table else ("quote", quote) if quote else ("text", 0))
+    return keys
+
+
+def _ascending(starts: list[int]) -> frozenset[int]:
+    """Indexes of one longest strictly ascending subsequence of ``starts``."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(starts)
+    for i, start in enumerate(starts):
+        k = bisect.bisect_left(tails, start)
+        if k < len(tails) and tails[k] == start:
+            continue  # a repeated start: keep the first one ascending
+        if k == len(tails):
+            tails.append(start)
+            tail_index.append(i)
+        else:
+            tails[k] = start
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    chosen: list[int] = []
+    i = tail_index[-1] if tail_index else -1
+    while i != -1:
+        chosen.append(i)
+        i = previous[i]
+    return frozenset(chosen)
+
+
+def _rank(label: str) -> int:
+    lowered = label.casefold()
+    if any(word in lowered for word in CHAPTER_LABELS):
+        return 2
+    return 0 if any(word in lowered for word in TRANSCRIPT_LABELS) else 1
+
+
+def _looks_like_schedule(rows: tuple[_Row, ...]) -> bool:
+    return rows[0].start >= 6 * 60 and all(
+        _SCHEDULE_TS.match(row.stamp) and row.start % 5 == 0 for row in rows
+    )
+
+
+def _qualifies(run: _Run, duration: int | None) -> bool:
+    count = len(run.ascending)
+    if count == 0:
+        return False
+    first = run.rows[min(run.ascending)].start
+    if count == 1:
+        return len(run.rows) == 1 and first == 0
+    if len(run.rows) - count > max(1, count // 4):
+        return False
+    limit = _FIRST_START_LIMIT if duration is None else max(_FIRST_START_LIMIT, duration // 4)
+    if run.rank < 2 and _looks_like_schedule(run.rows):
+        return False
+    return first <= limit
+
+
+def _runs(rows: list[_Row], rank: int, duration: int | None) -> list[_Run]:
+    """The group as one list, or else its ascending stretches that qualify."""
+    whole = _Run(tuple(rows), _ascending([r.start for r in rows]), rank)
+    if _qualifies(whole, duration):
+        return [whole]
+    stretches: list[list[_Row]] = []
+    for row in rows:
+        if stretches and stretches[-1][-1].start < row.start:
+            stretches[-1].append(row)
+        else:
+            stretches.append([row])
+    runs = [_Run(tuple(s), frozenset(range(len(s))), rank) for s in stretches]
+    return [run for run in runs if _qualifies(run, duration)]
+
+
+def _label(lines: list[str], heading: str, container: tuple[str, int], first: int) -> str:
+    """The heading, the callout's first line and a short label line just above ``first``."""
+    parts = [heading, lines[container[1] - 1] if container[0] == "quote" else ""]
+    above = first - 2
+    while above >= 0 and not lines[above].strip(" \t>"):
+        above -= 1
+    if above >= 0 and len(lines[above].strip()) <= _LABEL_MAX:
+        parts.append(lines[above])
+    return "\n".join(parts)
+
+
+def _best_run(text: str, duration: int | None) -> _Run | None:
+    raw_lines = text.split("\n")
+    masked_lines = mask_code(text).split("\n")
+    headings = find_headings(text)
+    heading_lines = [h.line for h in headings]
+    containers = _containers(masked_lines)
+    groups: dict[tuple[int, tuple[str, int]], list[_Row]] = {}
+    for number, (masked, raw) in enumerate(zip(masked_lines, raw_lines, strict=True), start=1):
+        row = _candidate(masked, raw, number)
+        if row is not None:
+            section = bisect.bisect_right(heading_lines, number)
+            groups.setdefault((section, containers[number - 1]), []).append(row)
+    runs: list[_Run] = []
+    for (section, container), rows in groups.items():
+        heading = headings[section - 1].title if section else ""
+        rank = _rank(_label(masked_lines, heading, container, rows[0].line))
+        runs.extend(_runs(rows, rank, duration))
+    if not runs:
+        return None
+    return max(runs, key=lambda r: (r.rank, len(r.ascending), -r.rows[0].line))
+
+
+def _order_issue(run: _Run, i: int) -> Issue:
+    row = run.rows[i]
+    before = [j for j in sorted(run.ascending) if j < i]
+    after = [j for j in sorted(run.ascending) if j > i]
+    if before and run.rows[before[-1]].start >= row.start:
+        other = run.rows[before[-1]]
+        where = f"does not start after the chapter before it at {_clock(other.start)}"
+    else:
+        other = run.rows[after[0]] if after else run.rows[before[-1]]
+        where = f"starts after the chapter that follows it at {_clock(other.start)}"
+    message = (
+        f"chapter at {_clock(row.start)} {where} (line {other.line}); "
+        "check its timestamp — it is kept without an end or length"
+    )
+    return Issue("warning", _STAGE, message, row.line)
+
+
+def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issue]]:
+    ascending = sorted(run.ascending)
+    next_start = {a: run.rows[b].start for a, b in itertools.pairwise(ascending)}
+    chapters: list[Chapter] = []
+    issues: list[Issue] = []
+    for i, row in enumerate(run.rows):
+        end = next_start.get(i, duration) if i in run.ascending else None
+        if end is not None and duration is not None:
+            end = min(end, duration)
+        if i not in run.ascending:
+            issues.append(_order_issue(run, i))
+        if duration is not None and row.start > duration:
+            end = None
+            message = (
+                f"chapter at {_clock(row.start)} starts after the episode's duration "
+                f"{_clock(duration)}"
+            )
+            issues.append(Issue("warning", _STAGE, message, row.line))
+        length = end - row.start if end is not None else None
+        chapter = Chapter(i + 1, row.start, end, length, row.title, row.line, row.text)
+        chapters.append(chapter)
+    return chapters, issues
+
+
+def find_chapters(
+    text: str, duration_seconds: int | None = None
+) -> tuple[list[Chapter], list[Issue]]:
+    """The note's chapter list (see the module docstring) and any warnings about it.
+
+    ``duration_seconds`` of None, zero or less means the duration is unknown.
+
+    >>> chapters, issues = find_chapters("## Chapters\\n[00:00] Hello\\n[01:40] Rails\\n", 300)
+    >>> [(c.start_seconds, c.end_seconds, c.title) for c in chapters], issues
+    ([(0, 100, 'Hello'), (100, 300, 'Rails')], [])
+    >>> find_chapters("Doors open 19:30, [10:32] <bob> hi\\n")
+    ([], [])
+    >>> [i.message for i in find_chapters("- 0:00 Intro\\n- 45:10 Outro\\n", 2468)[1]]
+    ["chapter at 45:10 starts after the episode's duration 41:08"]
+    """
+    if not isinstance(text, str):
+        return [], []
+    duration = duration_seconds if duration_seconds and duration_seconds > 0 else None
+    run = _best_run(text, duration)
+    return _chapters(run, duration) if run else ([], [])

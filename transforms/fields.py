@@ -1,0 +1,272 @@
+"""Properties as rows: front-matter keys and Dataview inline fields (``Key:: value``).
+
+Front-matter values are rendered canonically (dates ISO, booleans "true"/"false");
+inline values keep the text as written, trimmed (``[[2021-03-05]]``, ``<https://…>``,
+``[MP3](https://…)``), with ``value_type`` saying how to read it. Extractors that need
+the URL or the seconds parse the raw value themselves.
+
+Inline fields follow Dataview: a whole line ``Key:: value`` (also ``**Key**::``,
+``__Key__::``, inside ``>`` callouts and list items) or ``[key:: value]`` /
+``(key:: value)`` anywhere in a line. Not in code; a key has at most 60 characters,
+at least one letter, and no ``:``, so ``https://x::y`` and ``12:30:: x`` are not fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from transforms.dates import parse_date, parse_datetime
+from transforms.durations import parse_duration
+from transforms.markdown import mask_code
+
+MAX_ROWS = 10_000  # rows per note; the caller can warn when a note reaches it
+_MAX_KEY = 60
+_MAX_WHEN = 80  # longer values are prose, not a date or a duration
+
+_MARKUP = re.compile(r"^(\*\*|__)(.*)\1$")
+_NON_WORD = re.compile(r"[\W_]+")
+_KEY = (
+    r"(?:\*\*(?P<bold>[^*:]+?)\*\*|__(?P<under>[^_:]+?)__"
+    r"|(?P<plain>[^\s:\[\]()>*`#|][^:\[\]()`|]*?))"
+)
+_LINE_FIELD = re.compile(
+    r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
+    r"(?:\*\*(?P<boldc>[^*:]+?)[ \t]*::\*\*|"  # **Key::** value
+    + _KEY
+    + r"[ \t]*::(?!:))[ \t]*(?P<value>.*?)[ \t]*$"
+)
+_INLINE_OPEN = re.compile(r"[\[(][ \t]*" + _KEY + r"[ \t]*::(?!:)")
+_CLOSER = {"[": "]", "(": ")"}
+
+_BOOL = frozenset({"true", "false", "yes", "no"})
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
+_HAS_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|#]+)(?:[#|][^\[\]]*)?\]\]")
+_WIKILINK_LIST = re.compile(r"!?\[\[[^\[\]]+\]\](?:[ \t]*[,，、;][ \t]*!?\[\[[^\[\]]+\]\])+")
+_LINK = re.compile(r"<https?://\S+>|\[[^\]]*\]\(\S+?\)|(?:https?://|www\.)\S+", re.I)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One property row; ``ordinal`` is its 1-based position among the rows returned."""
+
+    key: str
+    raw_key: str
+    value: str
+    value_type: str
+    source: str
+    line: int | None
+    ordinal: int
+
+
+def normalize_key(raw: str) -> str:
+    """The key as the warehouse stores it: NFKC, casefolded, markup gone, words joined by ``_``.
+
+    Returns "" when the key holds no letter or digit.
+
+    >>> normalize_key("**Published Date**"), normalize_key("发布日期")
+    ('published_date', '发布日期')
+    >>> normalize_key("  Episode-No. "), normalize_key("Ｔｉｔｌｅ")
+    ('episode_no', 'title')
+    """
+    text = unicodedata.normalize("NFKC", _raw_key(raw)).casefold()
+    return _NON_WORD.sub("_", text).strip("_")
+
+
+def _raw_key(raw: str) -> str:
+    """The key as written, less surrounding space and ``**``/``__`` markup."""
+    text = raw.strip()
+    while (found := _MARKUP.match(text)) is not None:
+        text = found.group(2).strip()
+    return text
+
+
+def classify_value(value: str) -> str:
+    """The ``value_type`` of one text value.
+
+    >>> [classify_value(v) for v in ("[[2021-03-05]]", "[[Mike Perham]]", "41:08", "1,000")]
+    ['date', 'link', 'duration', 'number']
+    >>> [classify_value(v) for v in ("No", "<https://x.fm/s/1>", "[[A]], [[B]]", "Hello")]
+    ['bool', 'link', 'list', 'text']
+    """
+    text = value.strip()
+    if not text:
+        return "text"
+    if text.casefold() in _BOOL:
+        return "bool"
+    if _NUMBER.fullmatch(text):
+        return "number"
+    if _WIKILINK_LIST.fullmatch(text):
+        return "list"
+    inner = _WIKILINK.fullmatch(text)
+    if inner is None and _LINK.fullmatch(text):
+        return "link"
+    target = inner.group(1).strip() if inner else text
+    when = _when_type(target) if len(target) <= _MAX_WHEN else None
+    return when or ("link" if inner else "text")
+
+
+def _when_type(text: str) -> str | None:
+    """The type of a text that reads as a point or span of time: datetime, date, duration."""
+    if _HAS_TIME.search(text) and parse_datetime(text) is not None:
+        return "datetime"
+    if parse_date(text) is not None:
+        return "date"
+    if parse_duration(text) is not None:
+        return "duration"
+    return None
+
+
+def build_frontmatter_fields(
+    metadata: Mapping[str, Any], key_lines: Mapping[str, int]
+) -> list[Field]:
+    """One row per front-matter value: nested keys dotted, one row per list item.
+
+    A list or mapping with nothing in it still gets one row with an empty value.
+    At most ``MAX_ROWS`` rows.
+
+    >>> rows = build_frontmatter_fields({"tags": ["a", 2], "explicit": False}, {"tags": 3})
+    >>> [(f.key, f.value, f.value_type, f.line) for f in rows]
+    [('tags', 'a', 'text', 3), ('tags', '2', 'number', 3), ('explicit', 'false', 'bool', None)]
+    >>> rows = build_frontmatter_fields({"Guests": [{"Name": "Mike"}]}, {})
+    >>> [(f.key, f.raw_key, f.value) for f in rows]
+    [('guests.name', 'Guests.Name', 'Mike')]
+    """
+    rows: list[Field] = []
+    try:
+        for raw_key, value in metadata.items():
+            line = key_lines.get(str(raw_key))
+            for path, leaf in _leaves(str(raw_key), value):
+                key = ".".join(normalize_key(part) for part in path)
+                text, value_type = _render(leaf)
+                raw = ".".join(_raw_key(part) for part in path)
+                rows.append(Field(key, raw, text, value_type, "frontmatter", line, len(rows) + 1))
+                if len(rows) >= MAX_ROWS:
+                    return rows
+    except (RecursionError, TypeError, ValueError):
+        pass  # a mapping that misbehaves keeps the rows built so far
+    return rows
+
+
+_EMPTY_LIST = object()
+_EMPTY_MAP = object()
+
+
+def _leaves(key: str, value: Any) -> Iterator[tuple[list[str], Any]]:
+    """Depth-first (path, value) pairs; containers already on the path are not entered again."""
+    stack: list[tuple[list[str], Any, frozenset[int]]] = [([key], value, frozenset())]
+    while stack:
+        path, item, seen = stack.pop()
+        if isinstance(item, Mapping | list | tuple | set | frozenset) and id(item) in seen:
+            continue
+        if isinstance(item, Mapping):
+            inner = seen | {id(item)}
+            entries = [([*path, str(k)], v, inner) for k, v in item.items()]
+            stack.extend(reversed(entries))
+            if not entries:
+                yield path, _EMPTY_MAP
+        elif isinstance(item, list | tuple | set | frozenset):
+            inner = seen | {id(item)}
+            ordered = sorted(item, key=str) if isinstance(item, set | frozenset) else item
+            stack.extend(reversed([(path, v, inner) for v in ordered]))
+            if not ordered:
+                yield path, _EMPTY_LIST
+        else:
+            yield path, item
+
+
+def _render(value: Any) -> tuple[str, str]:
+    """A leaf value as (text, value_type)."""
+    if value is _EMPTY_LIST:
+        return "", "list"
+    if value is None or value is _EMPTY_MAP:
+        return "", "text"
+    if isinstance(value, bool):
+        return ("true" if value else "false"), "bool"
+    if isinstance(value, int | float):
+        return str(value), "number"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(), "datetime"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "date"
+    if isinstance(value, dt.time):  # TOML local time: a time of day, not a duration
+        return value.isoformat(), "text"
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace"), "text"
+    text = str(value)
+    return text, classify_value(text)
+
+
+def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
+    """Dataview inline fields outside code, in order of line then position.
+
+    ``first_ordinal`` numbers the rows after the front-matter ones. At most ``MAX_ROWS``.
+
+    >>> rows = find_inline_fields("x\\n> **Duration**:: 41:08")
+    >>> [(f.key, f.raw_key, f.value, f.value_type, f.line) for f in rows]
+    [('duration', 'Duration', '41:08', 'duration', 2)]
+    >>> [(f.key, f.value) for f in find_inline_fields("Ep 1 [rating:: 9] (mood:: [[Calm]])")]
+    [('rating', '9'), ('mood', '[[Calm]]')]
+    """
+    rows: list[Field] = []
+    for number, line in enumerate(mask_code(text).split("\n"), start=1):
+        if "::" not in line:
+            continue
+        for raw_key, value in _fields_in_line(line):
+            key = normalize_key(raw_key)
+            if key:
+                ordinal = first_ordinal + len(rows)
+                rows.append(
+                    Field(key, raw_key, value, classify_value(value), "inline", number, ordinal)
+                )
+                if len(rows) >= MAX_ROWS:
+                    return rows
+    return rows
+
+
+def _fields_in_line(line: str) -> list[tuple[str, str]]:
+    """(raw key, value) pairs in one masked line: a whole-line field, else bracketed ones."""
+    whole = _LINE_FIELD.match(line)
+    if whole and _good_key(_key_of(whole)):
+        return [(_key_of(whole), whole.group("value"))]
+    found: list[tuple[str, str]] = []
+    start = 0
+    while (opening := _INLINE_OPEN.search(line, start)) is not None:
+        close = _closing(line, opening.start(), opening.end())
+        if close is None:
+            start = opening.start() + 1
+            continue
+        if _good_key(_key_of(opening)):
+            found.append((_key_of(opening), line[opening.end() : close].strip()))
+        start = close + 1
+    return found
+
+
+def _key_of(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    key = groups.get("boldc") or groups["bold"] or groups["under"] or groups["plain"] or ""
+    return str(key).strip()
+
+
+def _good_key(key: str) -> bool:
+    return 0 < len(key) <= _MAX_KEY and any(ch.isalpha() for ch in key)
+
+
+def _closing(line: str, open_at: int, value_at: int) -> int | None:
+    """Index of the bracket closing the one at ``open_at``, counting nested pairs."""
+    opener = line[open_at]
+    closer = _CLOSER[opener]
+    depth = 1
+    for i in range(value_at, len(line)):
+        if line[i] == opener:
+            depth += 1
+        elif line[i] == closer:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None

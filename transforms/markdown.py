@@ -1,0 +1,96 @@
+"""Markdown structure that every extractor shares: code masking, lines, headings.
+
+All functions keep the text's line structure, so an offset or a line index in
+a masked text is the same as in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_code(text: str) -> str:
+    """Blank out fenced code blocks, inline code and HTML comments, keeping every newline.
+
+    >>> mask_code("a `$5` b")
+    'a      b'
+    >>> mask_code("x\\n```\\n$PATH\\n```\\ny").splitlines()
+    ['x', '   ', '     ', '   ', 'y']
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)[0] * len(m.group(1))
+                out.append(" " * len(line))
+                continue
+            out.append(line)
+        else:
+            out.append(" " * len(line))
+            if m and m.group(1).startswith(fence) and not line[m.end() :].strip():
+                fence = None
+    masked = "\n".join(out)
+    masked = _HTML_COMMENT.sub(_blank, masked)
+    return _INLINE_CODE.sub(_blank, masked)
+
+
+class LineIndex:
+    """Maps character offsets of one text to 1-based line numbers.
+
+    >>> LineIndex("a\\nbc\\nd").line_of(3)
+    2
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    title: str
+
+
+def find_headings(text: str) -> list[Heading]:
+    """ATX headings outside code, with their line numbers.
+
+    >>> find_headings("# Top\\n\\n## Links\\n")
+    [Heading(line=1, level=1, title='Top'), Heading(line=3, level=2, title='Links')]
+    """
+    masked = mask_code(text)
+    index = LineIndex(masked)
+    return [
+        Heading(index.line_of(m.start()), len(m.group(1)), m.group(2).strip())
+        for m in _HEADING.finditer(masked)
+    ]
+
+
+def section_at(headings: list[Heading], line: int) -> str | None:
+    """Title of the nearest heading at or above ``line``, or None.
+
+    >>> section_at([Heading(3, 2, "Links")], 5)
+    'Links'
+    >>> section_at([Heading(3, 2, "Links")], 2) is None
+    True
+    """
+    lines = [h.line for h in headings]
+    i = bisect.bisect_right(lines, line)
+    return headings[i - 1].title if i else None

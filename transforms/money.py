@@ -1,0 +1,313 @@
+"""Money figures in prose, list items, table cells and inline fields, English and Chinese.
+
+``find_money`` scans a note's text (front matter already blanked) and returns one
+:class:`MoneyMention` per figure that names a currency: ``$4M``, ``US$5,000``, ``€3.5k``,
+``400 万美元``, ``年收入百万美元``, ``人民币 50 万``, ``80,000 美元/月``. Code, URLs and
+e-mail addresses are masked first, so ``$PATH``, ``${var}`` and ``$1`` in a regex never match.
+
+Decisions worth knowing:
+
+* A range (``$10–20k``, ``10~20 万元``) is one row: ``amount`` is the low end,
+  ``amount_high`` the high end, and the qualifier is ``approx``.
+* ``nearly``/``almost``/``近``/``将近`` are ``at_most``: the true value is just below the figure.
+* ``($1,072)`` is negative only as a whole table cell or field value (accounting style);
+  in prose a parenthesised figure is an aside and stays positive.
+* A figure with no currency word (``月收入1.5万``) is CNY only when ``lang`` starts with
+  ``zh`` and a money word (收入, 月薪, 赚, 利润 ...) leads straight into it; otherwise nothing.
+* ``¥``/``￥`` is JPY when ``lang`` starts with ``ja``, else CNY. No exchange rate is applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation, localcontext
+
+from transforms import _money_context as ctx
+from transforms import _money_words as w
+from transforms.markdown import LineIndex
+
+_SP = r"[ \t\u00a0\u202f]?"
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(w.PREFIX_SYMBOLS, key=len, reverse=True))
+_CODES = "|".join(sorted(w.PREFIX_CODES, key=len, reverse=True))
+_PREFIX = rf"(?<![A-Za-z])(?:{_SYMBOLS}|(?:{_CODES}){_SP})"
+_ARABIC = r"(?<![A-Za-z_\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,8})?(?!\d|,\d|\.\d)"
+_ZH_NUM = rf"(?<![{w.ZH_NUMERAL_BLOCKERS}{w.ZH_NUMERAL_CHARS}])[{w.ZH_NUMERAL_CHARS}]+"
+_NUM = rf"{_ARABIC}|{_ZH_NUM}"
+_EN_WORDS = "|".join(w.EN_MAGNITUDE_WORDS)
+_EN_LETTERS = "|".join(w.EN_MAGNITUDE_LETTERS)
+_MAG = rf"{_SP}[十百千万亿]+|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
+_YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
+
+
+def _suffix_alt() -> str:
+    parts = []
+    for word in sorted(w.SUFFIX_WORDS, key=len, reverse=True):
+        src = re.escape(word).replace(r"\ ", " ")
+        if word == "元":
+            src = rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"
+        elif word[-1].isascii() and word[-1].isalpha():
+            src = (rf"(?i:{src})" if word.islower() else src) + r"\b"
+        parts.append(src)
+    return "|".join(parts)
+
+
+_FIGURE = re.compile(
+    rf"""(?P<neg>(?<![\w.\d])[-−]{_SP})?
+    (?:(?P<pre>{_PREFIX}){_SP})?
+    (?P<sign>(?<![\w\d])[-−])?
+    (?P<n1>{_NUM})(?P<more1>[多余])?(?P<m1>{_MAG})?(?P<more2>[多余])?
+    (?:{_SP}(?:(?P<dash>[-–—~～]){_SP}(?:{_PREFIX}{_SP})?|(?(m1)(?!)|(?:to|到|至){_SP}))
+       (?P<n2>{_NUM})(?P<m2>{_MAG})?[多余]?)?
+    (?P<plus>\+)?
+    (?:{_SP}(?P<suf>{_suffix_alt()}))?""",
+    re.X,
+)
+_DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
+_DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
+_SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
+_YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
+_ACCOUNTING_OPEN = re.compile(r"(?:^|[|:])\s*\($")
+_ACCOUNTING_CLOSE = re.compile(r"^\)\s*(?:\||$)")
+_IMPLICIT_LEAD = re.compile(
+    r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
+    r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
+)
+_IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    """One money figure, with the raw span, its sentence and its line."""
+
+    ordinal: int
+    amount: Decimal
+    currency: str
+    period: str | None
+    annualized_amount: Decimal | None
+    metric: str
+    qualifier: str
+    subject: str | None
+    text: str
+    sentence: str
+    line: int
+    amount_high: Decimal | None = None
+
+
+def parse_zh_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral (一百万, 两千, 三十万, 百万), or None.
+
+    >>> parse_zh_numeral("一百万"), parse_zh_numeral("三十万"), parse_zh_numeral("千万")
+    (1000000, 300000, 10000000)
+    >>> parse_zh_numeral("一亿两千万"), parse_zh_numeral("分") is None
+    (120000000, True)
+    """
+    if not text or any(ch not in w.ZH_NUMERAL_CHARS for ch in text):
+        return None
+    high = mid = section = number = 0
+    for ch in text:
+        if ch in w.ZH_DIGITS:
+            number = w.ZH_DIGITS[ch]
+        elif ch in w.ZH_SMALL_UNITS:
+            section += (number or 1) * w.ZH_SMALL_UNITS[ch]
+            number = 0
+        elif ch == "万":
+            mid += (section + number or 1) * 10_000
+            section = number = 0
+        else:
+            high = (high + mid + section + number or 1) * 100_000_000
+            mid = section = number = 0
+    return high + mid + section + number
+
+
+def _magnitude(mag: str | None) -> Decimal:
+    mag = (mag or "").strip().lower()
+    if not mag:
+        return Decimal(1)
+    if mag in w.EN_MAGNITUDES:
+        return w.EN_MAGNITUDES[mag]
+    factor = Decimal(1)
+    for ch in mag:
+        factor *= w.ZH_SMALL_UNITS.get(ch) or w.ZH_BIG_UNITS.get(ch, 1)
+    return factor
+
+
+def _number(num: str, mag: str | None) -> Decimal:
+    value = parse_zh_numeral(num)
+    base = Decimal(value) if value is not None else Decimal(num.replace(",", ""))
+    with localcontext() as dc:
+        dc.prec = 60
+        amount = base * _magnitude(mag)
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def _trailing_unit(num: str, mag: str | None) -> str:
+    """The magnitude a range's low end borrows from its high end (10–20k, 两到三万)."""
+    if mag:
+        return mag
+    run = re.search(r"[十百千万亿]+$", num)
+    return run.group(0) if run else ""
+
+
+def _amounts(m: re.Match[str]) -> tuple[Decimal, Decimal | None]:
+    n1, m1, n2, m2 = m["n1"], m["m1"], m["n2"], m["m2"]
+    low = _number(n1, m1)
+    if n2 is None:
+        return low, None
+    high = _number(n2, m2)
+    borrowed = _trailing_unit(n2, m2)
+    if not m1 and borrowed and not re.search(r"[万亿]", n1):
+        scaled = (
+            _number(n1, borrowed)
+            if parse_zh_numeral(n1) is None
+            else low * _magnitude(borrowed if len(n1) == 1 else borrowed[-1])
+        )
+        if scaled <= high:
+            low = scaled
+    return low, high
+
+
+def _currency(m: re.Match[str], lang: str) -> str | None:
+    code = None
+    if m["pre"]:
+        code = w.PREFIX_SYMBOLS.get(m["pre"].strip()) or w.PREFIX_CODES.get(m["pre"].strip())
+    if m["suf"] and (code is None or code == "YEN_SIGN"):
+        code = w.SUFFIX_WORDS.get(m["suf"]) or w.SUFFIX_WORDS.get(m["suf"].lower(), code)
+    if code == "YEN_SIGN":
+        return "JPY" if lang.startswith("ja") else "CNY"
+    return code
+
+
+def _dollar_is_code(masked: str, m: re.Match[str], line_start: int) -> bool:
+    """True when a ``$`` figure is really a shell variable, regex group or LaTeX."""
+    if not m["pre"] or "$" not in m["pre"]:
+        return False
+    start = m.start("pre")
+    if start > 0 and _DOLLAR_BAD_PREV.match(masked[start - 1]) and m["pre"] == "$":
+        return True
+    if _DOLLAR_BAD_NEXT.match(masked, m.end()) and not m["suf"]:
+        return True
+    return bool(_SHELL.search(masked, line_start, start))
+
+
+def _in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
+    """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
+    key = _YAML_KEY.match(masked[line_start:line_end])
+    return key is not None and start - line_start < key.end(1)
+
+
+def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
+    """A bare figure counts as CNY in a Chinese note right after a money word (月收入1.5万)."""
+    if not lang.startswith("zh") or m["pre"] or m["neg"]:
+        return False
+    return bool(_IMPLICIT_LEAD.search(masked[max(floor, m.start() - 12) : m.start()]))
+
+
+def find_money(
+    text: str, *, lang: str | None = None, default_subject: str | None = None
+) -> list[MoneyMention]:
+    """Every money figure in ``text``, in text order.
+
+    >>> [(str(x.amount), x.currency, x.period, x.metric) for x in find_money("ARR: $4M")]
+    [('4000000', 'USD', 'year', 'arr')]
+    >>> x = find_money("收入增加到 80,000 美元/月。")[0]
+    >>> x.text, x.annualized_amount, x.metric
+    ('80,000 美元/月', Decimal('960000'), 'revenue')
+    >>> find_money("他一分钱都没花，$PATH 和 `$5` 也不算。")
+    []
+    """
+    try:
+        return _scan(text, (lang or "").lower(), default_subject)
+    except (InvalidOperation, ValueError, OverflowError):  # pragma: no cover - defensive
+        return []
+
+
+def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
+    masked = ctx.mask_prose(text)
+    lines = LineIndex(masked)
+    out: list[MoneyMention] = []
+    prev_end = 0
+    for m in _FIGURE.finditer(masked):
+        mention = _mention(text, masked, m, lang, default_subject, prev_end, lines)
+        if mention is not None:
+            out.append(mention)
+            prev_end = m.end()
+    return [replace(x, ordinal=i) for i, x in enumerate(out, 1)]
+
+
+def _mention(
+    text: str,
+    masked: str,
+    m: re.Match[str],
+    lang: str,
+    default_subject: str | None,
+    prev_end: int,
+    lines: LineIndex,
+) -> MoneyMention | None:
+    line_lo, line_hi = ctx.line_bounds(masked, m.start())
+    if _dollar_is_code(masked, m, line_lo) or _in_yaml_key(masked, m.start(), line_lo, line_hi):
+        return None
+    floor = max(line_lo, prev_end)
+    currency = _currency(m, lang)
+    if currency is None:
+        if not _implicit(masked, m, lang, floor):
+            return None
+        currency = "CNY"
+    start, end = m.start(), m.end()
+    amount, high = _amounts(m)
+    if m["neg"] or m["sign"]:
+        amount, high = -amount, (-high if high is not None else None)
+    if _ACCOUNTING_OPEN.search(masked[line_lo:start]) and _ACCOUNTING_CLOSE.match(
+        masked[end:line_hi]
+    ):
+        amount, start, end = -abs(amount), start - 1, end + 1
+    clause = ctx.clause_start(masked, start, floor)
+    qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
+    if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
+        return None
+    table = ctx.table_context(masked, start)
+    if period is None and table is not None:
+        period = ctx.period_before(table[0]) or ctx.table_period(table[1])
+    s_lo, s_hi = ctx.sentence_bounds(masked, start, end)
+    metric = _metric(masked, s_lo, s_hi, start, end, table)
+    if metric in ("arr", "mrr") and period is None:
+        period = "year" if metric == "arr" else "month"
+    subject = ctx.subject_in(masked[clause:start]) or default_subject
+    annual = None
+    if period is not None:
+        with localcontext() as dc:
+            dc.prec = 60
+            annual = amount * w.PERIODS_PER_YEAR[period]
+    return MoneyMention(
+        0, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
+        ctx.clean_sentence(text[s_lo:s_hi]), lines.line_of(start), high,
+    )  # fmt: skip
+
+
+def _qualifier_and_period(
+    masked: str, m: re.Match[str], clause: int, start: int, end: int, line_hi: int
+) -> tuple[str, str | None, int]:
+    qualifier = "approx" if m["n2"] else None
+    if m["plus"] or m["more1"] or m["more2"]:
+        qualifier = qualifier or "at_least"
+    q, n = ctx.qualifier_after(masked[end:line_hi])
+    qualifier, end = qualifier or q, end + n
+    period, n = ctx.period_after(masked[end:line_hi])
+    end += n
+    if n and qualifier is None:
+        q, n = ctx.qualifier_after(masked[end:line_hi])
+        qualifier, end = q, end + n
+    before = masked[clause:start]
+    qualifier = qualifier or ctx.qualifier_before(before) or "exact"
+    return qualifier, period or ctx.period_before(before), end
+
+
+def _metric(
+    masked: str, s_lo: int, s_hi: int, start: int, end: int, table: tuple[str, str] | None
+) -> str:
+    if table is not None:
+        for label in table:
+            found = ctx.nearest_metric(label, len(label), len(label))
+            if found:
+                return found
+    return ctx.nearest_metric(masked[s_lo:s_hi], start - s_lo, end - s_lo) or "other"

@@ -1,0 +1,233 @@
+"""One note's bytes in, its rows for every table and its issues out.
+
+``parse_note`` never raises: a note that cannot be read at all gives an
+``error`` issue and no rows; an extractor that fails gives a ``warning`` and the
+note is loaded without that part. Cross-note work (resolving wikilinks,
+``mentioned`` people, the ``people`` table) happens afterwards in
+``transforms.vault``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from transforms.chapters import find_chapters
+from transforms.classify import classify_note
+from transforms.decode import decode_note
+from transforms.episodes import read_duration, read_episode
+from transforms.fields import build_frontmatter_fields, find_inline_fields
+from transforms.frontmatter import split_frontmatter
+from transforms.growth import find_growth
+from transforms.ids import content_sha256, normalize_path, note_id
+from transforms.issues import Issue
+from transforms.lang import count_words, detect_lang
+from transforms.links import find_links, find_wikilinks
+from transforms.markdown import find_headings
+from transforms.money import find_money
+from transforms.notes import note_dates, note_title
+from transforms.people_rows import build_appearance_rows, profile_subject
+from transforms.properties import Properties
+from transforms.tags import Tag, find_tags, tags_from_value
+
+PARSER_VERSION = "1"
+Row = dict[str, Any]
+T = TypeVar("T")
+
+
+@dataclass
+class ParsedNote:
+    """Rows per table (keyed by table name) and issues for one file."""
+
+    path: str
+    note_id: str
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    subject: tuple[str, str] | None = None  # (person_id, name) when the note is about a person
+
+    @property
+    def loaded(self) -> bool:
+        return bool(self.rows.get("notes"))
+
+
+def parse_note(
+    path: str, data: bytes, *, mtime: dt.datetime | None = None, tz: str = "UTC"
+) -> ParsedNote:
+    """Parse one file; ``path`` is vault-relative, ``mtime`` the file's modification time.
+
+    >>> parsed = parse_note("a/Hello.md", b"# Hello\\n\\nSome #idea here.\\n")
+    >>> parsed.rows["notes"][0]["title"], [t["tag"] for t in parsed.rows["tags"]]
+    ('Hello', ['idea'])
+    >>> parse_note("b.md", b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00").issues[0].severity
+    'error'
+    """
+    path = normalize_path(path)
+    parsed = ParsedNote(path, note_id(path))
+    try:
+        _parse_into(parsed, data, mtime, tz)
+    except Exception as exc:  # a bug must cost one note, never the run
+        parsed.rows = {}
+        parsed.issues.append(
+            Issue(
+                "error",
+                "parse",
+                f"notehouse failed on this note ({type(exc).__name__}: {exc}); "
+                "the note was not loaded — please report it with the file",
+            )
+        )
+    return parsed
+
+
+def _guard(parsed: ParsedNote, stage: str, default: T, fn: Callable[[], T]) -> T:
+    try:
+        return fn()
+    except Exception as exc:
+        parsed.issues.append(
+            Issue(
+                "warning",
+                stage,
+                f"the {stage} extractor failed ({type(exc).__name__}: {exc}); "
+                f"the note was loaded without its {stage} — please report it",
+            )
+        )
+        return default
+
+
+def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: str) -> None:
+    nid, path = parsed.note_id, parsed.path
+    decoded = decode_note(data)
+    parsed.issues.extend(decoded.issues)
+    if decoded.text is None:
+        return
+    fm = split_frontmatter(decoded.text)
+    parsed.issues.extend(fm.issues)
+    body, meta = fm.body, fm.metadata
+    fields = build_frontmatter_fields(meta, fm.key_lines) + _guard(
+        parsed, "fields", [], lambda: find_inline_fields(body)
+    )
+    props = Properties(meta, fm.key_lines, fields)
+    headings = find_headings(body)
+    title, title_source = note_title(props, headings, path)
+    lang_prop = props.first("lang", "language", "locale")
+    lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
+    dated, date_issues = note_dates(props, path, tz, mtime)
+    parsed.issues.extend(date_issues)
+
+    tags = _tags(props, body)
+    links = _guard(parsed, "links", [], lambda: find_links(body))
+    wikilinks = _guard(parsed, "wikilinks", [], lambda: find_wikilinks(body))
+    duration, _, duration_issues = read_duration(props)
+    chapters, chapter_issues = _guard(
+        parsed, "chapters", ([], []), lambda: find_chapters(body, duration)
+    )
+    hints = sum(
+        props.first(*keys) is not None
+        for keys in (("number", "episode"), ("media", "audio", "enclosure", "mp3"),
+                     ("guests", "guest", "panelists", "hosts", "host", "嘉宾"))
+    ) + (len(chapters) >= 2)
+    kind, kind_reason = classify_note(
+        meta, [t.tag for t in tags], path, has_duration=duration is not None, episode_hints=hints
+    )
+    rows = parsed.rows
+    rows["notes"] = [
+        {
+            "note_id": nid,
+            "path": path,
+            "kind": kind,
+            "title": title,
+            "lang": lang,
+            "note_date": dated.note_date,
+            "created_at": dated.created_at,
+            "updated_at": dated.updated_at,
+            "word_count": count_words(body),
+            "size_bytes": len(data),
+            "content_sha256": content_sha256(data),
+            "file_name": posixpath.basename(path),
+            "folder": posixpath.dirname(path),
+            "encoding": decoded.encoding,
+            "frontmatter_format": fm.format,
+            "title_source": title_source,
+            "note_date_source": dated.source,
+            "kind_reason": kind_reason,
+        }
+    ]
+    rows["fields"] = [
+        {"note_id": nid, "ordinal": i, "key": f.key, "raw_key": f.raw_key, "value": f.value,
+         "value_type": f.value_type, "source": f.source, "line": f.line}
+        for i, f in enumerate(fields, start=1)
+    ]
+    rows["tags"] = [
+        {"note_id": nid, "tag": t.tag, "source": t.source, "line": t.line} for t in tags
+    ]
+    rows["aliases"] = [{"note_id": nid, "alias": a} for a in _aliases(props)]
+    rows["links"] = [
+        {"note_id": nid, "url": ln.url, "domain": ln.domain, "label": ln.label,
+         "section": ln.section, "is_image": ln.is_image, "line": ln.line}
+        for ln in links
+    ]
+    rows["wikilinks"] = [
+        {"note_id": nid, "target": w.target, "target_note_id": None, "alias": w.alias,
+         "heading": w.heading, "embed": w.embed, "line": w.line}
+        for w in wikilinks
+    ]
+    if kind == "episode":
+        facts, episode_issues = read_episode(props, tz)
+        parsed.issues.extend(episode_issues)
+        rows["episodes"] = [{"note_id": nid, "title": title, **facts.__dict__}]
+    else:
+        parsed.issues.extend(duration_issues)
+    parsed.issues.extend(chapter_issues)
+    rows["chapters"] = [
+        {"note_id": nid, "ordinal": c.ordinal, "start_seconds": c.start_seconds,
+         "end_seconds": c.end_seconds, "length_seconds": c.length_seconds, "title": c.title,
+         "line": c.line, "text": c.text}
+        for c in chapters
+    ]
+    parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
+    rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
+    _money_rows(parsed, body, lang, kind)
+
+
+def _money_rows(parsed: ParsedNote, body: str, lang: str | None, kind: str) -> None:
+    nid = parsed.note_id
+    subject = parsed.subject[1] if parsed.subject else None
+    money = _guard(parsed, "money", [], lambda: find_money(body, lang=lang, default_subject=subject))
+    parsed.rows["money_mentions"] = [
+        {"note_id": nid, "ordinal": m.ordinal, "amount": m.amount, "amount_high": m.amount_high,
+         "currency": m.currency, "period": m.period, "annualized_amount": m.annualized_amount,
+         "metric": m.metric, "qualifier": m.qualifier, "subject": m.subject, "text": m.text,
+         "sentence": m.sentence, "line": m.line}
+        for m in money
+    ]
+    growth = _guard(parsed, "growth", [], lambda: find_growth(body))
+    parsed.rows["growth_mentions"] = [
+        {"note_id": nid, "ordinal": g.ordinal, "percent": g.percent, "basis": g.basis,
+         "metric": g.metric, "text": g.text, "sentence": g.sentence, "line": g.line}
+        for g in growth
+    ]
+
+
+def _tags(props: Properties, body: str) -> list[Tag]:
+    seen: set[str] = set()
+    out: list[Tag] = []
+    found = [t for key in ("tags", "tag", "keywords") for p in props.all(key)
+             if p.source == "frontmatter" for t in tags_from_value(p.value, p.line)]
+    for tag in found + find_tags(body):
+        if tag.tag.lower() not in seen:
+            seen.add(tag.tag.lower())
+            out.append(tag)
+    return out
+
+
+def _aliases(props: Properties) -> list[str]:
+    out: list[str] = []
+    for prop in props.all("aliases") + props.all("alias"):
+        values = prop.value if isinstance(prop.value, list) else [prop.value]
+        for value in values:
+            text = str(value).strip()
+            if text and text not in out:
+                out.append(text)
+    return out
