@@ -44,16 +44,27 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
         columns = [d[0] for d in cursor.description]
         sample = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
         results.append(
-            CheckResult(name, header.get("severity", "error").strip(),
-                        header.get("description", name).strip(), failing, sample)
+            CheckResult(
+                name,
+                header.get("severity", "error").strip(),
+                header.get("description", name).strip(),
+                failing,
+                sample,
+            )
         )
     return results
 
 
 def result_rows(run_id: str, results: list[CheckResult]) -> list[dict[str, Any]]:
     return [
-        {"run_id": run_id, "check_name": r.check_name, "severity": r.severity,
-         "description": r.description, "failing_rows": r.failing_rows, "passed": r.passed,
-         "sample": json.dumps(r.sample, default=str, ensure_ascii=False)}
+        {
+            "run_id": run_id,
+            "check_name": r.check_name,
+            "severity": r.severity,
+            "description": r.description,
+            "failing_rows": r.failing_rows,
+            "passed": r.passed,
+            "sample": json.dumps(r.sample, default=str, ensure_ascii=False),
+        }
         for r in results
     ]

@@ -26,49 +26,75 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--log-level", default=None, help="Prefect log level (default WARNING)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = sub.add_parser("build", help="build the warehouse from a vault, once",
-                           description="Parse every note of VAULT and publish DIR/notehouse.duckdb "
-                                       "and DIR/parquet/<table>/ in one atomic swap.")
+    build = sub.add_parser(
+        "build",
+        help="build the warehouse from a vault, once",
+        description="Parse every note of VAULT and publish DIR/notehouse.duckdb "
+        "and DIR/parquet/<table>/ in one atomic swap.",
+    )
     build.add_argument("vault", type=Path, help="the folder of Markdown notes")
     _warehouse_flag(build)
     build.add_argument("--batch-size", type=int, default=None, help="notes per parse task (500)")
-    build.add_argument("--timezone", default=None,
-                       help="IANA zone for times written without one (UTC)")
-    build.add_argument("--progress", choices=["auto", "bar", "plain", "none"], default="auto",
-                       help="progress display: a bar on a terminal, plain lines otherwise")
+    build.add_argument(
+        "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
+    build.add_argument(
+        "--progress",
+        choices=["auto", "bar", "plain", "none"],
+        default="auto",
+        help="progress display: a bar on a terminal, plain lines otherwise",
+    )
 
-    query = sub.add_parser("query", help="run SQL on the warehouse and print the result",
-                           description="Run one SQL statement on DIR/notehouse.duckdb, "
-                                       "opened read-only.")
-    query.add_argument("sql", help="the SQL to run, e.g. \"select kind, count(*) from notes group by 1\"")
+    query = sub.add_parser(
+        "query",
+        help="run SQL on the warehouse and print the result",
+        description="Run one SQL statement on DIR/notehouse.duckdb, opened read-only.",
+    )
+    query.add_argument(
+        "sql", help='the SQL to run, e.g. "select kind, count(*) from notes group by 1"'
+    )
     _warehouse_flag(query)
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                       help="output format (an aligned table by default)")
+    query.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="output format (an aligned table by default)",
+    )
 
-    check = sub.add_parser("check", help="run the data-quality checks; non-zero exit on failure",
-                           description="Run every sql/checks/*.sql on the published warehouse.")
+    check = sub.add_parser(
+        "check",
+        help="run the data-quality checks; non-zero exit on failure",
+        description="Run every sql/checks/*.sql on the published warehouse.",
+    )
     _warehouse_flag(check)
 
-    config = sub.add_parser("config", help="print the effective settings and where each came from",
-                            description="Show each setting and its source: flag, environment, "
-                                        "notehouse.toml or default.")
+    config = sub.add_parser(
+        "config",
+        help="print the effective settings and where each came from",
+        description="Show each setting and its source: flag, environment, "
+        "notehouse.toml or default.",
+    )
     config.add_argument("vault", type=Path, nargs="?", help="a vault whose notehouse.toml to read")
     _warehouse_flag(config)
     return parser
 
 
 def _warehouse_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--warehouse", type=Path, default=None,
-                        help="the warehouse folder (default: warehouse/)")
+    parser.add_argument(
+        "--warehouse", type=Path, default=None, help="the warehouse folder (default: warehouse/)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(
-            {"vault": getattr(args, "vault", None), "warehouse": args.warehouse,
-             "batch_size": getattr(args, "batch_size", None),
-             "timezone": getattr(args, "timezone", None)},
+            {
+                "vault": getattr(args, "vault", None),
+                "warehouse": args.warehouse,
+                "batch_size": getattr(args, "batch_size", None),
+                "timezone": getattr(args, "timezone", None),
+            },
             config_file=args.config,
         )
     except ConfigError as exc:
@@ -93,9 +119,12 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     with progress_display(args.progress) as show, reporting(show):
         try:
             summary = build_warehouse(
-                vault=str(vault), warehouse=str(settings.warehouse),
-                batch_size=settings.batch_size, timezone=settings.timezone,
-                include=list(settings.include), exclude=list(settings.exclude),
+                vault=str(vault),
+                warehouse=str(settings.warehouse),
+                batch_size=settings.batch_size,
+                timezone=settings.timezone,
+                include=list(settings.include),
+                exclude=list(settings.exclude),
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands
             print(f"notehouse: build failed, nothing was published: {exc}", file=sys.stderr)
@@ -106,10 +135,14 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     print(f"published {summary['warehouse']}/notehouse.duckdb (run {summary['run_id']})")
-    print(f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
-          f"other files skipped {summary['files_skipped']}")
-    print(f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
-          f"(see the parse_issues table)")
+    print(
+        f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
+        f"other files skipped {summary['files_skipped']}"
+    )
+    print(
+        f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
+        f"(see the parse_issues table)"
+    )
     width = max(len(name) for name in summary["rows"])
     for name, count in summary["rows"].items():
         print(f"  {name:<{width}}  {count:>8}")

@@ -48,8 +48,7 @@ def discover_files(vault: Path, include: tuple[str, ...], exclude: tuple[str, ..
         rel_dir = os.path.relpath(dirpath, root)
         rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/")
         dirnames[:] = sorted(
-            d for d in dirnames
-            if not _excluded(f"{rel_dir}/{d}".lstrip("/"), d, exclude)
+            d for d in dirnames if not _excluded(f"{rel_dir}/{d}".lstrip("/"), d, exclude)
         )
         for name in sorted(filenames):
             rel = f"{rel_dir}/{name}".lstrip("/")
@@ -63,8 +62,13 @@ def discover_files(vault: Path, include: tuple[str, ...], exclude: tuple[str, ..
                 if full.is_symlink():
                     target = full.resolve()
                     if not target.is_relative_to(root):
-                        refused.append(Refused(rel, "symbolic link to a file outside the vault; "
-                                                    "it was not followed — copy the note in instead"))
+                        refused.append(
+                            Refused(
+                                rel,
+                                "symbolic link to a file outside the vault; "
+                                "it was not followed — copy the note in instead",
+                            )
+                        )
                         continue
                 st = full.stat()
             except OSError as exc:

@@ -53,19 +53,42 @@ def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
 
 def _issue_rows(run_id: str, parsed: list[ParsedNote], discovery: Discovery) -> list[Row]:
     rows: list[Row] = [
-        {"run_id": run_id, "path": r.path, "note_id": note_id(r.path), "severity": "error",
-         "stage": "discover", "message": r.message, "line": None}
+        {
+            "run_id": run_id,
+            "path": r.path,
+            "note_id": note_id(r.path),
+            "severity": "error",
+            "stage": "discover",
+            "message": r.message,
+            "line": None,
+        }
         for r in discovery.refused
     ]
     for p in parsed:
         rows += [
-            {"run_id": run_id, "path": p.path, "note_id": p.note_id if p.loaded else None,
-             "severity": i.severity, "stage": i.stage, "message": i.message, "line": i.line}
+            {
+                "run_id": run_id,
+                "path": p.path,
+                "note_id": p.note_id if p.loaded else None,
+                "severity": i.severity,
+                "stage": i.stage,
+                "message": i.message,
+                "line": i.line,
+            }
             for i in p.issues
         ]
         if not p.loaded and not any(i.severity == "error" for i in p.issues):
-            rows.append({"run_id": run_id, "path": p.path, "note_id": None, "severity": "error",
-                         "stage": "parse", "message": "the note produced no rows", "line": None})
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "path": p.path,
+                    "note_id": None,
+                    "severity": "error",
+                    "stage": "parse",
+                    "message": "the note produced no rows",
+                    "line": None,
+                }
+            )
     return rows
 
 
@@ -73,8 +96,13 @@ def _changes(warehouse: Path, parsed: list[ParsedNote]) -> dict[str, int]:
     previous = read_previous(warehouse, "notes")
     before: dict[str, str] = {}
     if previous is not None:
-        before = dict(zip(previous.column("path").to_pylist(),
-                          previous.column("content_sha256").to_pylist(), strict=True))
+        before = dict(
+            zip(
+                previous.column("path").to_pylist(),
+                previous.column("content_sha256").to_pylist(),
+                strict=True,
+            )
+        )
     counts: Counter[str] = Counter()
     for p in parsed:
         sha = p.rows["notes"][0]["content_sha256"] if p.loaded else None
@@ -89,7 +117,9 @@ def _changes(warehouse: Path, parsed: list[ParsedNote]) -> dict[str, int]:
     return dict(counts)
 
 
-def _with_history(warehouse: Path, name: str, current: pa.Table, runs_kept: set[str] | None) -> pa.Table:
+def _with_history(
+    warehouse: Path, name: str, current: pa.Table, runs_kept: set[str] | None
+) -> pa.Table:
     previous = read_previous(warehouse, name)
     if previous is None:
         return current
@@ -116,7 +146,9 @@ def load(
         con = duckdb.connect(str(staged / DB_NAME))
         try:
             results = run_checks(con)
-            check_table = pa.Table.from_pylist(result_rows(run_id, results), schema=TABLES["check_results"])
+            check_table = pa.Table.from_pylist(
+                result_rows(run_id, results), schema=TABLES["check_results"]
+            )
             arrow["check_results"] = _with_history(root, "check_results", check_table, recent)
             con.execute("DELETE FROM check_results")
             con.register("incoming", arrow["check_results"])
@@ -154,7 +186,9 @@ def build_warehouse(
     run_id = _run_id()
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
     seconds["discover"] = time.perf_counter() - clock
-    logger.info("vault %s: %d note files, %d other files skipped", vault, len(found.files), found.skipped)
+    logger.info(
+        "vault %s: %d note files, %d other files skipped", vault, len(found.files), found.skipped
+    )
 
     mark = time.perf_counter()
     batches = [found.files[i : i + batch_size] for i in range(0, len(found.files), batch_size)]
@@ -172,14 +206,24 @@ def build_warehouse(
     severities = Counter(r["severity"] for r in issues)
     changes = _changes(Path(warehouse), parsed)
     notes_loaded = len(tables["notes"])
-    tables["runs"] = [{
-        "run_id": run_id, "started_at": started, "finished_at": dt.datetime.now(dt.UTC),
-        "vault": str(Path(vault).resolve()), "files_seen": len(found.files) + len(found.refused),
-        "files_new": changes.get("new", 0), "files_changed": changes.get("changed", 0),
-        "files_deleted": changes.get("deleted", 0), "files_unchanged": changes.get("unchanged", 0),
-        "notes_loaded": notes_loaded, "errors": severities["error"],
-        "warnings": severities["warning"], "status": "published", "parser_version": PARSER_VERSION,
-    }]
+    tables["runs"] = [
+        {
+            "run_id": run_id,
+            "started_at": started,
+            "finished_at": dt.datetime.now(dt.UTC),
+            "vault": str(Path(vault).resolve()),
+            "files_seen": len(found.files) + len(found.refused),
+            "files_new": changes.get("new", 0),
+            "files_changed": changes.get("changed", 0),
+            "files_deleted": changes.get("deleted", 0),
+            "files_unchanged": changes.get("unchanged", 0),
+            "notes_loaded": notes_loaded,
+            "errors": severities["error"],
+            "warnings": severities["warning"],
+            "status": "published",
+            "parser_version": PARSER_VERSION,
+        }
+    ]
     mark = time.perf_counter()
     report("load", 0, 1)
     results, rows = load(warehouse, run_id, tables)
@@ -190,9 +234,16 @@ def build_warehouse(
     for name in failed:
         logger.warning("check failed: %s", name)
     summary = BuildSummary(
-        run_id=run_id, vault=vault, warehouse=warehouse,
-        files_seen=len(found.files) + len(found.refused), files_skipped=found.skipped,
-        notes_loaded=notes_loaded, errors=severities["error"], warnings=severities["warning"],
-        rows=rows, checks_failed=failed, seconds={k: round(v, 3) for k, v in seconds.items()},
+        run_id=run_id,
+        vault=vault,
+        warehouse=warehouse,
+        files_seen=len(found.files) + len(found.refused),
+        files_skipped=found.skipped,
+        notes_loaded=notes_loaded,
+        errors=severities["error"],
+        warnings=severities["warning"],
+        rows=rows,
+        checks_failed=failed,
+        seconds={k: round(v, 3) for k, v in seconds.items()},
     )
     return asdict(summary)

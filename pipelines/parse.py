@@ -9,8 +9,8 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from pipelines.discover import FoundFile
-from transforms.issues import Issue
 from transforms.ids import note_id
+from transforms.issues import Issue
 from transforms.rows import ParsedNote, parse_note
 
 
@@ -22,8 +22,12 @@ def read_note(vault: Path, found: FoundFile, tz: str) -> ParsedNote:
         reason = exc.strerror or str(exc)
         parsed = ParsedNote(found.path, note_id(found.path))
         parsed.issues.append(
-            Issue("error", "read", f"cannot read the file ({reason}); check that it still "
-                                   "exists and that notehouse may read it")
+            Issue(
+                "error",
+                "read",
+                f"cannot read the file ({reason}); check that it still "
+                "exists and that notehouse may read it",
+            )
         )
         return parsed
     mtime = dt.datetime.fromtimestamp(found.mtime_ns / 1e9, tz=dt.UTC)

@@ -45,13 +45,17 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     (2 rows)
     """
     cells = [["NULL" if v is None else str(v) for v in row] for row in rows]
-    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in rows) and bool(rows)
-               for i in range(len(columns))]
+    numeric = [
+        all(isinstance(row[i], int | float) or row[i] is None for row in rows) and bool(rows)
+        for i in range(len(columns))
+    ]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
-        return " | ".join(v.rjust(w) if num else v.ljust(w)
-                          for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+        return " | ".join(
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        ).rstrip()
 
     out = [line(list(columns)), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in cells]

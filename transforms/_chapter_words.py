@@ -30,7 +30,7 @@ CHAPTER_LABELS: tuple[str, ...] = (
     "本期内容",
 )
 
-# A run under one of these labels is chosen only when no other run qualifies.
+# A run under one of these labels is a transcript, never a chapter list.
 TRANSCRIPT_LABELS: tuple[str, ...] = (
     "transcript",
     "transcription",

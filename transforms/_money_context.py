@@ -13,6 +13,8 @@ import re
 from transforms import _money_words as w
 from transforms.markdown import mask_code
 
+# How far (in characters) context is read around a figure; keeps long lines linear.
+REACH = 240
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>'\"]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[。！？!?\n，,；;|]|\.(?=\s|$)")
@@ -71,7 +73,14 @@ _QUAL_BEFORE = re.compile(
     re.I,
 )
 _NOT_NEAR = re.compile(r"[最附临]$")
-_METRICS = {m: re.compile("|".join(p), re.I) for m, p in w.METRIC_PATTERNS.items()}
+
+
+def labelled(patterns: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One regex with a named group per label; earlier labels win at the same offset."""
+    return re.compile("|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in patterns.items()), re.I)
+
+
+_METRICS = labelled(w.METRIC_PATTERNS)
 _NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
 _SUBJECT_STOP = frozenset(
     """The A An In On At By For From To With We I It Its Our My He She They His Her Their
@@ -112,6 +121,7 @@ def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     ' We made $5 today!'
     """
     lo, hi = line_bounds(masked, start)
+    lo, hi = max(lo, start - REACH), min(hi, end + REACH)
     if _TABLE_ROW.match(masked[lo:hi]):
         return lo, hi
     cut = [m.end() for m in _SENTENCE_END.finditer(masked, lo, start)]
@@ -127,7 +137,7 @@ def clean_sentence(sentence: str) -> str:
 
 def clause_start(masked: str, pos: int, floor: int) -> int:
     """Offset where the clause holding ``pos`` starts (never before ``floor``)."""
-    cut = [m.end() for m in _CLAUSE_END.finditer(masked, floor, pos)]
+    cut = [m.end() for m in _CLAUSE_END.finditer(masked, max(floor, pos - REACH), pos)]
     return cut[-1] if cut else floor
 
 
@@ -168,6 +178,7 @@ def qualifier_before(before: str) -> str | None:
     >>> qualifier_before("just over "), qualifier_before("超过了"), qualifier_before("最近")
     ('at_least', 'at_least', None)
     """
+    before = before[-40:]
     m = _QUAL_BEFORE.search(before)
     if not m or not m.lastgroup:
         return None
@@ -176,15 +187,23 @@ def qualifier_before(before: str) -> str | None:
     return m.lastgroup
 
 
-def nearest_metric(text: str, start: int, end: int) -> str | None:
-    """The metric whose word sits nearest ``text[start:end]``; ties go to the earlier metric."""
+def nearest_label(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
+    """The group name of the ``pattern`` hit nearest ``text[start:end]``."""
     best: tuple[int, str] | None = None
-    for metric, pattern in _METRICS.items():
-        for m in pattern.finditer(text):
-            gap = start - m.end() if m.end() <= start else max(m.start() - end, 0)
-            if best is None or gap < best[0]:
-                best = (gap, metric)
+    for m in pattern.finditer(text):
+        gap = start - m.end() if m.end() <= start else max(m.start() - end, 0)
+        if m.lastgroup and (best is None or gap < best[0]):
+            best = (gap, m.lastgroup)
     return best[1] if best else None
+
+
+def nearest_metric(text: str, start: int, end: int) -> str | None:
+    """The metric whose word sits nearest ``text[start:end]``.
+
+    >>> nearest_metric("Pro costs $5 a month", 10, 12), nearest_metric("融资 400 万美元", 3, 10)
+    ('price', 'funding')
+    """
+    return nearest_label(_METRICS, text, start, end)
 
 
 def subject_in(clause: str) -> str | None:
@@ -218,7 +237,7 @@ def table_context(masked: str, pos: int) -> tuple[str, str] | None:
         return None
     rows: list[str] = []
     start = lo
-    while start > 0:
+    while start > 0 and len(rows) < 500:
         prev_lo, prev_hi = line_bounds(masked, start - 1)
         if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
             break

@@ -98,7 +98,9 @@ def load_yaml(raw: str, first_line: int) -> LoadedYaml:
     try:
         return _compose_and_build(loader, lines)
     except yaml.MarkedYAMLError as exc:
-        line = lines.of(exc.problem_mark or exc.context_mark)
+        # An unclosed quote or bracket is noticed far below it; point at where it opened.
+        opened = exc.context_mark if "quoted scalar" in (exc.context or "") else None
+        line = lines.of(opened or exc.problem_mark or exc.context_mark)
         problem = exc.problem or exc.context or "unreadable"
         if exc.problem and exc.context and exc.context_mark:
             problem += f", {exc.context} started on line {lines.of(exc.context_mark)}"

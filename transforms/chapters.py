@@ -21,12 +21,14 @@ How lines become one chapter list:
   is later. Lines like ``09:00 Registration`` / ``09:30 Keynote`` (every
   timestamp ``HH:MM``, round to five, the first at 6:00 or later) read as a
   day's schedule and are not chapters unless labelled as chapters.
+* Lines labelled as a transcript (heading, callout title or a short label
+  line above them: "Transcript", "文字稿", ...) are never chapters: their
+  timestamps mark speakers, not topics, and would swamp the chapters table.
 * When several lists qualify, only **one** is returned: a list labelled like a
-  chapter list (heading, callout title or label line: "Chapters",
-  "Timestamps", "时间轴", ...) beats one that is not, which beats one labelled
-  as a transcript; among equals the longest wins, then the earliest. A
-  "Chapters" list and a timestamped "Transcript" thus give the chapters, and
-  the transcript's rows are not mixed in.
+  chapter list ("Chapters", "Timestamps", "时间轴", ...) beats an unlabelled
+  one; among equals the longest wins, then the earliest. So a "Chapters" list
+  and a longer unlabelled list of times elsewhere give the chapters, and two
+  lists' rows are never mixed.
 * The last ascending chapter ends at ``duration_seconds``; an end is never
   past the duration. A chapter starting after the duration gets a warning and
   no end or length, so a length is never negative.
@@ -47,22 +49,25 @@ from transforms.markdown import find_headings, mask_code
 _STAGE = "chapters"
 _FIRST_START_LIMIT = 15 * 60
 _LABEL_MAX = 40
+_MAX_LINE = 2000  # longer lines are prose paragraphs, never chapter lines
 
 _TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?(?!\d|:\d|[.,]\d)"
-_PREFIX = r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
+# Possessive quantifiers keep every pattern linear in the line's length.
+_PREFIX = re.compile(
+    r"[ \t]*+(?:>[ \t]*+)*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]++)?+(?:\[[ xX]\][ \t]++)?+"
+)
 _LEADING = re.compile(
-    _PREFIX + r"(?:\*\*|__)?(?P<br>[\[(])?(?P<ts>" + _TS + r")(?(br)[\])])"
-    r"(?:\([^)\s]*\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|)$"
+    r"(?:\*\*|__)?(?P<br>[\[(])?(?P<ts>" + _TS + r")(?(br)[\])])"
+    r"(?:\([^)\s]*+\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|)$"
 )
 _TRAILING = re.compile(
-    _PREFIX + r"(?P<title>.*?\S)"
-    r"(?:[ \t]+[-–—|][ \t]*(?:\*\*)?[\[(]?|[ \t]*(?:\*\*)?[\[(])"
-    r"(?P<ts>" + _TS + r")[\])]?(?:\([^)\s]*\))?(?:\*\*)?[ \t]*$"
+    r"(?:(?<![ \t])[ \t]++[-–—|][ \t]*+(?:\*\*)?[\[(]?|(?<=\S)[ \t]*+(?:\*\*)?[\[(])"
+    r"(?P<ts>" + _TS + r")[\])]?(?:\([^)\s]*+\))?(?:\*\*)?[ \t]*+$"
 )
-_TABLE_ROW = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*\|")
+_TABLE_ROW = re.compile(r"[ \t]*+(?:>[ \t]*+)*+\|")
 _TABLE_RULE = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
 _TABLE_TS = re.compile(r"^(?:\*\*)?\[?(" + _TS + r")\]?(?:\([^)\s]*\))?(?:\*\*)?$")
-_QUOTE = re.compile(r"^[ \t]*>")
+_QUOTE = re.compile(r"[ \t]*+>")
 _RANGE_END = re.compile(r"^[ \t]*(?:[-–—~]|to)[ \t]*[\[(]?" + _TS + r"[\])]?")
 _MERIDIEM = re.compile(r"^[ \t]*[ap]\.?[ \t]?m\b", re.I)
 _TIME_ZONE = re.compile(r"^[ \t]*(?:" + "|".join(TIME_ZONES) + r")\b")
@@ -70,6 +75,7 @@ _CHAT_NICK = re.compile(r"^(?:<[^>\s]{0,40}>|\*[ \t]+\S)")
 _SCHEDULE_TS = re.compile(r"^\d{2}:\d{2}$")
 _WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINE_BREAK = re.compile(r"(?:<br\s*/?>|\\)\s*$", re.I)
 _EDGE = " \t-–—|:~•·"
 
 
@@ -115,6 +121,7 @@ def _clock(seconds: int) -> str:
 def _clean_title(raw: str) -> str:
     title = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), raw)
     title = _LINK.sub(r"\1", title).replace("**", "").replace("`", "")
+    title = _LINE_BREAK.sub("", title)
     title = " ".join(title.split()).strip(_EDGE)
     for mark in "*_":
         if len(title) > 2 and title[0] == mark and title[-1] == mark:
@@ -142,7 +149,9 @@ def _from_table(masked: str, raw: str) -> tuple[str, str] | None:
 
 def _from_line(masked: str, raw: str) -> tuple[str, str] | None:
     """(timestamp, title) of a leading- or trailing-timestamp line, or None."""
-    m = _LEADING.match(masked)
+    prefix = _PREFIX.match(masked)
+    pos = prefix.end() if prefix else 0
+    m = _LEADING.match(masked, pos)
     if m:
         rest = masked[m.start("rest") :]
         if _MERIDIEM.match(rest) or _TIME_ZONE.match(rest):
@@ -153,13 +162,15 @@ def _from_line(masked: str, raw: str) -> tuple[str, str] | None:
         if _CHAT_NICK.match(title):
             return None
         return m.group("ts"), _clean_title(title)
-    m = _TRAILING.match(masked)
-    if m and not _LEADING.match(masked[: m.end("title")]):
-        return m.group("ts"), _clean_title(raw[m.start("title") : m.end("title")])
+    m = _TRAILING.search(masked, pos)
+    if m and masked[pos : m.start()].strip():
+        return m.group("ts"), _clean_title(raw[pos : m.start()])
     return None
 
 
 def _candidate(masked: str, raw: str, line: int) -> _Row | None:
+    if len(masked) > _MAX_LINE:
+        return None
     found = _from_table(masked, raw) if _TABLE_ROW.match(masked) else _from_line(masked, raw)
     if found is None:
         return None
@@ -274,21 +285,23 @@ def _best_run(text: str, duration: int | None) -> _Run | None:
     for (section, container), rows in groups.items():
         heading = headings[section - 1].title if section else ""
         rank = _rank(_label(masked_lines, heading, container, rows[0].line))
-        runs.extend(_runs(rows, rank, duration))
+        if rank > 0:  # a transcript is never a chapter list
+            runs.extend(_runs(rows, rank, duration))
     if not runs:
         return None
     return max(runs, key=lambda r: (r.rank, len(r.ascending), -r.rows[0].line))
 
 
-def _order_issue(run: _Run, i: int) -> Issue:
+def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:
+    """Why row ``i`` (not among the ``ascending`` indexes, sorted) is out of order."""
     row = run.rows[i]
-    before = [j for j in sorted(run.ascending) if j < i]
-    after = [j for j in sorted(run.ascending) if j > i]
-    if before and run.rows[before[-1]].start >= row.start:
-        other = run.rows[before[-1]]
+    k = bisect.bisect_left(ascending, i)
+    before = run.rows[ascending[k - 1]] if k else None
+    if before is not None and before.start >= row.start:
+        other = before
         where = f"does not start after the chapter before it at {_clock(other.start)}"
     else:
-        other = run.rows[after[0]] if after else run.rows[before[-1]]
+        other = run.rows[ascending[k]] if k < len(ascending) else run.rows[ascending[-1]]
         where = f"starts after the chapter that follows it at {_clock(other.start)}"
     message = (
         f"chapter at {_clock(row.start)} {where} (line {other.line}); "
@@ -307,7 +320,7 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
         if end is not None and duration is not None:
             end = min(end, duration)
         if i not in run.ascending:
-            issues.append(_order_issue(run, i))
+            issues.append(_order_issue(run, ascending, i))
         if duration is not None and row.start > duration:
             end = None
             message = (

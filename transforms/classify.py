@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-_EPISODE_WORDS = frozenset({"episode", "episodes", "podcast", "show_notes", "shownotes", "播客", "节目", "单集"})
+_EPISODE_WORDS = frozenset(
+    {"episode", "episodes", "podcast", "show_notes", "shownotes", "播客", "节目", "单集"}
+)
 _PROFILE_WORDS = frozenset(
     {"profile", "profiles", "person", "people", "founder", "founders", "人物", "人物故事", "创始人"}
 )

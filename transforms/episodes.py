@@ -23,16 +23,50 @@ from transforms.durations import duration_from_value, explain_duration
 from transforms.issues import Issue
 from transforms.properties import Properties
 
-SHOW_KEYS = ("show_name", "show", "podcast", "podcast_name", "series", "programme", "program", "节目")
+SHOW_KEYS = (
+    "show_name",
+    "show",
+    "podcast",
+    "podcast_name",
+    "series",
+    "programme",
+    "program",
+    "节目",
+)
 NUMBER_KEYS = ("number", "episode", "episode_number", "episode_no", "ep", "no", "集数", "期数")
 SEASON_KEYS = ("season", "season_number", "季")
-PUBLISHED_KEYS = ("published", "pubdate", "published_date", "publish_date", "release_date",
-                  "date", "发布日期", "日期")
-DURATION_KEYS = ("duration", "length", "runtime", "running_time", "itunes_duration", "时长", "时间长度")
+PUBLISHED_KEYS = (
+    "published",
+    "pubdate",
+    "published_date",
+    "publish_date",
+    "release_date",
+    "date",
+    "发布日期",
+    "日期",
+)
+DURATION_KEYS = (
+    "duration",
+    "length",
+    "runtime",
+    "running_time",
+    "itunes_duration",
+    "时长",
+    "时间长度",
+)
 STATUS_KEYS = ("status", "state", "状态")
 EXPLICIT_KEYS = ("explicit", "itunes_explicit", "nsfw")
 SHARE_KEYS = ("share", "share_url", "share_link", "url", "link", "permalink", "episode_url")
-MEDIA_KEYS = ("media", "media_url", "audio", "audio_url", "mp3", "enclosure", "enclosure_url", "file")
+MEDIA_KEYS = (
+    "media",
+    "media_url",
+    "audio",
+    "audio_url",
+    "mp3",
+    "enclosure",
+    "enclosure_url",
+    "file",
+)
 
 _NUMBER = re.compile(r"(?:^|#|\bep(?:isode)?\.?\s*|第)\s*(\d{1,5})\b", re.I)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")

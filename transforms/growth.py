@@ -54,7 +54,7 @@ _LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level
 _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
-_METRICS = {m: re.compile("|".join(p), re.I) for m, p in w.GROWTH_METRICS.items()}
+_METRICS = ctx.labelled(w.GROWTH_METRICS)
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ def find_growth(text: str) -> list[GrowthMention]:
     out: list[GrowthMention] = []
     for m in _FIGURE.finditer(masked):
         line_lo, line_hi = ctx.line_bounds(masked, m.start())
+        line_hi = min(line_hi, m.end() + ctx.REACH)
         clause = ctx.clause_start(masked, m.start(), line_lo)
         percent = _percent(m, masked[clause : m.start()], masked[m.end() : line_hi])
         if percent is None:
@@ -107,7 +108,7 @@ def find_growth(text: str) -> list[GrowthMention]:
 
 def _direction(before: str, after: str) -> int | None:
     """+1 or -1 when a growth word touches the figure, None when none does."""
-    found = _BEFORE.search(before)
+    found = _BEFORE.search(before[-60:])
     if found and (found["up"] or "").lower() == "up" and not _UP_NEXT.search(before):
         found = None
     span = found.group(0) if found else ""
@@ -125,7 +126,7 @@ def _percent(m: re.Match[str], before: str, after: str) -> Decimal | None:
     if m["word"] or m["zhword"] or m["fan"] or m["fanbei"]:
         return _word_percent(m)
     direction = _direction(before, after)
-    if direction is None or (m["mult"] is None and _LEVEL.search(before)):
+    if direction is None or (m["mult"] is None and _LEVEL.search(before[-12:])):
         return None
     if m["mult"]:
         times = Decimal(m["mult"])
@@ -164,10 +165,4 @@ def _basis(before: str, after: str) -> str:
 
 
 def _metric(sentence: str, start: int, end: int) -> str:
-    best: tuple[int, str] | None = None
-    for metric, pattern in _METRICS.items():
-        for hit in pattern.finditer(sentence):
-            gap = start - hit.end() if hit.end() <= start else max(hit.start() - end, 0)
-            if best is None or gap < best[0]:
-                best = (gap, metric)
-    return best[1] if best else "other"
+    return ctx.nearest_label(_METRICS, sentence, start, end) or "other"

@@ -22,8 +22,45 @@ _OTHER_WORD = re.compile(
     r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]*(?:['’][a-z]+)?"
 )
 _ENGLISH = frozenset(
-    "the and of to a in is it that for on with as was we he she they you this are be at by "
-    "from or an have has not but his her our their what about".split()
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "a",
+        "in",
+        "is",
+        "it",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "we",
+        "he",
+        "she",
+        "they",
+        "you",
+        "this",
+        "are",
+        "be",
+        "at",
+        "by",
+        "from",
+        "or",
+        "an",
+        "have",
+        "has",
+        "not",
+        "but",
+        "his",
+        "her",
+        "our",
+        "their",
+        "what",
+        "about",
+    ]
 )
 _SAMPLE = 20_000
 

@@ -67,12 +67,12 @@ _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
 _SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
-_ACCOUNTING_OPEN = re.compile(r"(?:^|[|:])\s*\($")
-_ACCOUNTING_CLOSE = re.compile(r"^\)\s*(?:\||$)")
+_ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
 _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
     r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
 )
+_METRIC_REACH = 120  # a metric word further than this from the figure is not about it
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
 
@@ -187,13 +187,21 @@ def _dollar_is_code(masked: str, m: re.Match[str], line_start: int) -> bool:
         return True
     if _DOLLAR_BAD_NEXT.match(masked, m.end()) and not m["suf"]:
         return True
-    return bool(_SHELL.search(masked, line_start, start))
+    return bool(_SHELL.search(masked, max(line_start, start - ctx.REACH), start))
 
 
 def _in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
     """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
-    key = _YAML_KEY.match(masked[line_start:line_end])
+    key = _YAML_KEY.match(masked[line_start : min(line_end, line_start + ctx.REACH)])
     return key is not None and start - line_start < key.end(1)
+
+
+def _accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) -> bool:
+    """True for an accounting negative: ``($1,072)`` as a whole table cell or field value."""
+    if start <= line_lo or masked[start - 1] != "(":
+        return False
+    head = masked[max(line_lo, start - 1 - ctx.REACH) : start - 1].rstrip(" \t")
+    return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
 
 
 def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
@@ -257,9 +265,8 @@ def _mention(
     amount, high = _amounts(m)
     if m["neg"] or m["sign"]:
         amount, high = -amount, (-high if high is not None else None)
-    if _ACCOUNTING_OPEN.search(masked[line_lo:start]) and _ACCOUNTING_CLOSE.match(
-        masked[end:line_hi]
-    ):
+    line_hi = min(line_hi, end + ctx.REACH)
+    if _accounting(masked, start, end, line_lo, line_hi):
         amount, start, end = -abs(amount), start - 1, end + 1
     clause = ctx.clause_start(masked, start, floor)
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
@@ -310,4 +317,5 @@ def _metric(
             found = ctx.nearest_metric(label, len(label), len(label))
             if found:
                 return found
-    return ctx.nearest_metric(masked[s_lo:s_hi], start - s_lo, end - s_lo) or "other"
+    lo, hi = max(s_lo, start - _METRIC_REACH), min(s_hi, end + _METRIC_REACH)
+    return ctx.nearest_metric(masked[lo:hi], start - lo, end - lo) or "other"

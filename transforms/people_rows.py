@@ -17,8 +17,10 @@ from transforms.people import normalize_name, person_id, person_kind, role_for_k
 from transforms.properties import Properties
 
 SUBJECT_KEYS = ("subject", "person", "founder", "name", "名字", "姓名", "人物")
-_BIO_NAME = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?(?:名字|姓名|Name|Full name)[ \t]*[:：][ \t]*(.+?)[ \t]*$",
-                       re.M | re.I)
+_BIO_NAME = re.compile(
+    r"^[ \t>]*(?:[-*+][ \t]+)?(?:名字|姓名|Name|Full name)[ \t]*[:：][ \t]*(.+?)[ \t]*$",
+    re.M | re.I,
+)
 _SERIES_PREFIX = re.compile(r"^[^:：]{0,24}[:：]\s*")
 _NAME_END = re.compile(r"\s*(?:[，,|｜（(—–]| - | – ).*$")
 
@@ -53,9 +55,17 @@ def build_appearance_rows(
         pid = person_id(name)
         if pid and (pid, role) not in seen:
             seen.add((pid, role))
-            rows.append({"note_id": nid, "person_id": pid, "role": role, "name": name,
-                         "source_key": key, "line": line,
-                         "person_kind": person_kind(role, name)})
+            rows.append(
+                {
+                    "note_id": nid,
+                    "person_id": pid,
+                    "role": role,
+                    "name": name,
+                    "source_key": key,
+                    "line": line,
+                    "person_kind": person_kind(role, name),
+                }
+            )
 
     if subject is not None:
         add(subject[1], "subject", "subject", None)

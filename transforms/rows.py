@@ -81,7 +81,8 @@ def parse_note(
     return parsed
 
 
-def _guard(parsed: ParsedNote, stage: str, default: T, fn: Callable[[], T]) -> T:
+def _guard(parsed: ParsedNote, stage: str, fn: Callable[[], T]) -> T | None:
+    """Run one extractor; a failure becomes a warning and None, never an exception."""
     try:
         return fn()
     except Exception as exc:
@@ -93,7 +94,7 @@ def _guard(parsed: ParsedNote, stage: str, default: T, fn: Callable[[], T]) -> T
                 f"the note was loaded without its {stage} — please report it",
             )
         )
-        return default
+        return None
 
 
 def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: str) -> None:
@@ -105,9 +106,8 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     fm = split_frontmatter(decoded.text)
     parsed.issues.extend(fm.issues)
     body, meta = fm.body, fm.metadata
-    fields = build_frontmatter_fields(meta, fm.key_lines) + _guard(
-        parsed, "fields", [], lambda: find_inline_fields(body)
-    )
+    inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
+    fields = build_frontmatter_fields(meta, fm.key_lines) + inline
     props = Properties(meta, fm.key_lines, fields)
     headings = find_headings(body)
     title, title_source = note_title(props, headings, path)
@@ -117,16 +117,18 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     parsed.issues.extend(date_issues)
 
     tags = _tags(props, body)
-    links = _guard(parsed, "links", [], lambda: find_links(body))
-    wikilinks = _guard(parsed, "wikilinks", [], lambda: find_wikilinks(body))
+    links = _guard(parsed, "links", lambda: find_links(body)) or []
+    wikilinks = _guard(parsed, "wikilinks", lambda: find_wikilinks(body)) or []
     duration, _, duration_issues = read_duration(props)
-    chapters, chapter_issues = _guard(
-        parsed, "chapters", ([], []), lambda: find_chapters(body, duration)
-    )
+    found = _guard(parsed, "chapters", lambda: find_chapters(body, duration))
+    chapters, chapter_issues = found if found is not None else ([], [])
     hints = sum(
         props.first(*keys) is not None
-        for keys in (("number", "episode"), ("media", "audio", "enclosure", "mp3"),
-                     ("guests", "guest", "panelists", "hosts", "host", "嘉宾"))
+        for keys in (
+            ("number", "episode"),
+            ("media", "audio", "enclosure", "mp3"),
+            ("guests", "guest", "panelists", "hosts", "host", "嘉宾"),
+        )
     ) + (len(chapters) >= 2)
     kind, kind_reason = classify_note(
         meta, [t.tag for t in tags], path, has_duration=duration is not None, episode_hints=hints
@@ -155,8 +157,16 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         }
     ]
     rows["fields"] = [
-        {"note_id": nid, "ordinal": i, "key": f.key, "raw_key": f.raw_key, "value": f.value,
-         "value_type": f.value_type, "source": f.source, "line": f.line}
+        {
+            "note_id": nid,
+            "ordinal": i,
+            "key": f.key,
+            "raw_key": f.raw_key,
+            "value": f.value,
+            "value_type": f.value_type,
+            "source": f.source,
+            "line": f.line,
+        }
         for i, f in enumerate(fields, start=1)
     ]
     rows["tags"] = [
@@ -164,13 +174,27 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     ]
     rows["aliases"] = [{"note_id": nid, "alias": a} for a in _aliases(props)]
     rows["links"] = [
-        {"note_id": nid, "url": ln.url, "domain": ln.domain, "label": ln.label,
-         "section": ln.section, "is_image": ln.is_image, "line": ln.line}
+        {
+            "note_id": nid,
+            "url": ln.url,
+            "domain": ln.domain,
+            "label": ln.label,
+            "section": ln.section,
+            "is_image": ln.is_image,
+            "line": ln.line,
+        }
         for ln in links
     ]
     rows["wikilinks"] = [
-        {"note_id": nid, "target": w.target, "target_note_id": None, "alias": w.alias,
-         "heading": w.heading, "embed": w.embed, "line": w.line}
+        {
+            "note_id": nid,
+            "target": w.target,
+            "target_note_id": None,
+            "alias": w.alias,
+            "heading": w.heading,
+            "embed": w.embed,
+            "line": w.line,
+        }
         for w in wikilinks
     ]
     if kind == "episode":
@@ -181,31 +205,59 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
     rows["chapters"] = [
-        {"note_id": nid, "ordinal": c.ordinal, "start_seconds": c.start_seconds,
-         "end_seconds": c.end_seconds, "length_seconds": c.length_seconds, "title": c.title,
-         "line": c.line, "text": c.text}
+        {
+            "note_id": nid,
+            "ordinal": c.ordinal,
+            "start_seconds": c.start_seconds,
+            "end_seconds": c.end_seconds,
+            "length_seconds": c.length_seconds,
+            "title": c.title,
+            "line": c.line,
+            "text": c.text,
+        }
         for c in chapters
     ]
     parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
     rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
-    _money_rows(parsed, body, lang, kind)
+    _money_rows(parsed, body, lang)
 
 
-def _money_rows(parsed: ParsedNote, body: str, lang: str | None, kind: str) -> None:
+def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:
     nid = parsed.note_id
     subject = parsed.subject[1] if parsed.subject else None
-    money = _guard(parsed, "money", [], lambda: find_money(body, lang=lang, default_subject=subject))
+    money = (
+        _guard(parsed, "money", lambda: find_money(body, lang=lang, default_subject=subject)) or []
+    )
     parsed.rows["money_mentions"] = [
-        {"note_id": nid, "ordinal": m.ordinal, "amount": m.amount, "amount_high": m.amount_high,
-         "currency": m.currency, "period": m.period, "annualized_amount": m.annualized_amount,
-         "metric": m.metric, "qualifier": m.qualifier, "subject": m.subject, "text": m.text,
-         "sentence": m.sentence, "line": m.line}
+        {
+            "note_id": nid,
+            "ordinal": m.ordinal,
+            "amount": m.amount,
+            "amount_high": m.amount_high,
+            "currency": m.currency,
+            "period": m.period,
+            "annualized_amount": m.annualized_amount,
+            "metric": m.metric,
+            "qualifier": m.qualifier,
+            "subject": m.subject,
+            "text": m.text,
+            "sentence": m.sentence,
+            "line": m.line,
+        }
         for m in money
     ]
-    growth = _guard(parsed, "growth", [], lambda: find_growth(body))
+    growth = _guard(parsed, "growth", lambda: find_growth(body)) or []
     parsed.rows["growth_mentions"] = [
-        {"note_id": nid, "ordinal": g.ordinal, "percent": g.percent, "basis": g.basis,
-         "metric": g.metric, "text": g.text, "sentence": g.sentence, "line": g.line}
+        {
+            "note_id": nid,
+            "ordinal": g.ordinal,
+            "percent": g.percent,
+            "basis": g.basis,
+            "metric": g.metric,
+            "text": g.text,
+            "sentence": g.sentence,
+            "line": g.line,
+        }
         for g in growth
     ]
 
@@ -213,8 +265,13 @@ def _money_rows(parsed: ParsedNote, body: str, lang: str | None, kind: str) -> N
 def _tags(props: Properties, body: str) -> list[Tag]:
     seen: set[str] = set()
     out: list[Tag] = []
-    found = [t for key in ("tags", "tag", "keywords") for p in props.all(key)
-             if p.source == "frontmatter" for t in tags_from_value(p.value, p.line)]
+    found = [
+        t
+        for key in ("tags", "tag", "keywords")
+        for p in props.all(key)
+        if p.source == "frontmatter"
+        for t in tags_from_value(p.value, p.line)
+    ]
     for tag in found + find_tags(body):
         if tag.tag.lower() not in seen:
             seen.add(tag.tag.lower())

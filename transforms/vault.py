@@ -54,9 +54,15 @@ def link_notes(notes: Iterable[ParsedNote]) -> dict[str, list[Row]]:
             if key not in roles_in_note:
                 roles_in_note.add(key)
                 tables["appearances"].append(
-                    {"note_id": row["note_id"], "person_id": subject[0], "role": "mentioned",
-                     "name": subject[1], "source_key": "wikilink", "line": row["line"],
-                     "person_kind": "person"}
+                    {
+                        "note_id": row["note_id"],
+                        "person_id": subject[0],
+                        "role": "mentioned",
+                        "name": subject[1],
+                        "source_key": "wikilink",
+                        "line": row["line"],
+                        "person_kind": "person",
+                    }
                 )
     tables["people"] = build_people_rows(tables["appearances"], subjects)
     return tables
@@ -78,6 +84,7 @@ def build_people_rows(
     people: list[dict[str, Any]] = []
     for pid in sorted(names):
         kind = "organization" if kinds.get(pid) == {"organization"} else "person"
-        people.append({"person_id": pid, "name": names[pid], "kind": kind,
-                       "note_id": own_note.get(pid)})
+        people.append(
+            {"person_id": pid, "name": names[pid], "kind": kind, "note_id": own_note.get(pid)}
+        )
     return people

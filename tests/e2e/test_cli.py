@@ -12,8 +12,8 @@ import duckdb
 import pytest
 
 from pipelines.cli import main
-from pipelines.discover import discover_files
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.discover import discover_files
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 
@@ -35,8 +35,10 @@ def test_every_file_is_in_notes_or_an_error_issue(built: Path) -> None:
     seen = {f.path for f in discover_files(EXAMPLE_VAULT, DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files}
     con = duckdb.connect(str(built / "notehouse.duckdb"), read_only=True)
     notes = {r[0] for r in con.execute("select path from notes").fetchall()}
-    errors = {r[0] for r in con.execute(
-        "select path from parse_issues where severity = 'error'").fetchall()}
+    errors = {
+        r[0]
+        for r in con.execute("select path from parse_issues where severity = 'error'").fetchall()
+    }
     con.close()
     assert seen - notes - errors == set()
     assert notes & errors == set()
@@ -46,7 +48,8 @@ def test_every_file_is_in_notes_or_an_error_issue(built: Path) -> None:
 def test_runs_row_counts_the_files(built: Path) -> None:
     con = duckdb.connect(str(built / "notehouse.duckdb"), read_only=True)
     seen, loaded, errors, status = con.execute(
-        "select files_seen, notes_loaded, errors, status from runs").fetchone()
+        "select files_seen, notes_loaded, errors, status from runs"
+    ).fetchone()
     n_notes = con.execute("select count(*) from notes").fetchone()[0]
     con.close()
     assert (loaded, status) == (n_notes, "published")
@@ -54,8 +57,14 @@ def test_runs_row_counts_the_files(built: Path) -> None:
 
 
 def test_query_prints_an_aligned_table(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["query", "select kind, count(*) as n from notes group by 1 order by 1",
-                 "--warehouse", str(built)])
+    code = main(
+        [
+            "query",
+            "select kind, count(*) as n from notes group by 1 order by 1",
+            "--warehouse",
+            str(built),
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert code == 0
     assert out[0].split("|")[0].strip() == "kind" and set(out[1]) <= {"-", "+"}
@@ -77,13 +86,16 @@ def test_query_is_read_only(built: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "read-only" in capsys.readouterr().err.lower()
 
 
-def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_without_a_warehouse_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["query", "select 1", "--warehouse", str(tmp_path)]) == 2
     assert "notehouse build" in capsys.readouterr().err
 
 
-def test_check_passes_on_the_example_warehouse(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_on_the_example_warehouse(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["check", "--warehouse", str(built)])
     out = capsys.readouterr().out
     assert code == 0, out
@@ -97,8 +109,13 @@ def test_build_of_a_missing_vault_exits_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", [[], ["build"], ["query"], ["check"], ["config"]])
 def test_every_command_has_help(command: list[str]) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipelines.cli", *command, "--help"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *command, "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 0
     assert "usage: notehouse" in proc.stdout
 
@@ -106,9 +123,20 @@ def test_every_command_has_help(command: list[str]) -> None:
 def test_build_in_a_subprocess_prints_a_summary(prefect_api: str, tmp_path: Path) -> None:
     env = {**os.environ, "PREFECT_API_URL": prefect_api}
     proc = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "build", str(EXAMPLE_VAULT),
-         "--warehouse", str(tmp_path / "w")],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "build",
+            str(EXAMPLE_VAULT),
+            "--warehouse",
+            str(tmp_path / "w"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "notes loaded" in proc.stdout and "errors" in proc.stdout

@@ -33,26 +33,32 @@ def test_second_build_keeps_history_and_counts_changes(prefect_api: str, tmp_pat
     assert len(runs) == 2 and runs[1][1] == runs[0][1] + 1
     con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
     new, changed, unchanged = con.execute(
-        "select files_new, files_changed, files_unchanged from runs order by started_at desc limit 1"
+        "select files_new, files_changed, files_unchanged from runs "
+        "order by started_at desc limit 1"
     ).fetchone()
     con.close()
     assert (new, changed, unchanged) == (1, 1, runs[0][1] - 1)
     assert len(list((warehouse / ".builds").iterdir())) <= 2
 
 
-def test_failed_build_publishes_nothing(prefect_api: str, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_build_publishes_nothing(
+    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     warehouse = tmp_path / "w"
-    assert main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse),
-                 "--progress", "none"]) == 0
+    assert (
+        main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
+        == 0
+    )
     before = _runs(warehouse)
 
     def broken_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(pipelines.flows, "write_parquet", broken_disk)
-    assert main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse),
-                 "--progress", "none"]) == 1
+    assert (
+        main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
+        == 1
+    )
     assert _runs(warehouse) == before
     assert len(list((warehouse / ".builds").iterdir())) == 1
     con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)

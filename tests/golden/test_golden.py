@@ -49,8 +49,9 @@ def test_note_matches_golden(path: str) -> None:
     got = snapshot(path)
     if UPDATE:
         expected_file.parent.mkdir(parents=True, exist_ok=True)
-        expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n",
-                                 encoding="utf-8")
+        expected_file.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     assert expected_file.exists(), f"no golden file for {path}: run with NOTEHOUSE_UPDATE_GOLDEN=1"
     assert got == json.loads(expected_file.read_text(encoding="utf-8"))
 

@@ -137,6 +137,8 @@ REAL_FORMAT_CASES: list[Case] = [
         [(0, "x"), (60, "y"), (120, "z")],
     ),
     ("[00:00] Why `async` matters\n[01:40] Hiring\n", [(0, "Why async matters"), (100, "Hiring")]),
+    ("00:00 Intro<br>\n01:40 Hiring<br/>\n", [(0, "Intro"), (100, "Hiring")]),
+    ("00:00 Intro\\\n01:40 Hiring\n", [(0, "Intro"), (100, "Hiring")]),
 ]
 
 NEGATIVE_CASES: list[Case] = [
@@ -161,6 +163,7 @@ NEGATIVE_CASES: list[Case] = [
     ("> **Duration**:: 41:08\n", []),
     ("00:41:75 Bad seconds\n00:42:10 Next\n", []),
     ("- 10:00 B\n- 05:00 A\n", []),
+    ("## Transcript\n[00:00:04] Host: hi\n[00:00:09] Guest: hello\n", []),
 ]
 
 BUGS_CAUGHT: list[Case] = [

@@ -14,8 +14,12 @@ from transforms.schema import TABLES
 ROOT = Path(__file__).resolve().parents[2]
 DESIGN = ROOT.parent / "shared" / "DESIGN.md"
 DUCK_TYPES = {
-    "string": "VARCHAR", "int64": "BIGINT", "int32": "INTEGER", "date32[day]": "DATE",
-    "timestamp[us, tz=UTC]": "TIMESTAMP WITH TIME ZONE", "bool": "BOOLEAN",
+    "string": "VARCHAR",
+    "int64": "BIGINT",
+    "int32": "INTEGER",
+    "date32[day]": "DATE",
+    "timestamp[us, tz=UTC]": "TIMESTAMP WITH TIME ZONE",
+    "bool": "BOOLEAN",
 }
 
 
@@ -86,7 +90,8 @@ def test_ddl_matches_the_arrow_schema(table: str, catalog: dict[str, dict[str, s
 def test_no_column_is_a_reserved_word() -> None:
     con = duckdb.connect()
     reserved = {
-        r[0] for r in con.execute(
+        r[0]
+        for r in con.execute(
             "select keyword_name from duckdb_keywords() where keyword_category = 'reserved'"
         ).fetchall()
     }

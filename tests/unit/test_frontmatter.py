@@ -206,6 +206,14 @@ BUGS_CAUGHT: list[tuple[str, str | None, int, str, int]] = [
     ("---\n" + "[" * 5000 + "]" * 5000 + "\n---\n", "yaml", 2, "maximum nesting depth", 3),
     (_DEEP_BLOCK, "yaml", 1001, "(exceeded maximum nesting depth", 1002),
     ("---\na: 1\nb: x\u2028y\nc: [\n---\n", "yaml", 4, "not valid YAML at line 4", 5),  # LS
+    # An unclosed quote is only noticed at the end; the issue points at the line that opened it.
+    (
+        '---\ntitle: Retro\nsummary: "we met\nplace: hall\n---\nBody\n',
+        "yaml",
+        3,
+        "quoted scalar",
+        5,
+    ),
     ('{\n"x": ' + "[" * 100_000 + "\n}\n", "json", 1, "not valid JSON at line 1 (nested too", 3),
 ]
 

@@ -9,8 +9,24 @@ import pytest
 
 TRANSFORMS = Path(__file__).resolve().parents[2] / "transforms"
 FORBIDDEN_MODULES = {
-    "prefect", "duckdb", "pipelines", "os", "pathlib", "shutil", "subprocess", "socket",
-    "urllib", "http", "requests", "httpx", "io", "glob", "tempfile", "pandas", "time", "random",
+    "prefect",
+    "duckdb",
+    "pipelines",
+    "os",
+    "pathlib",
+    "shutil",
+    "subprocess",
+    "socket",
+    "urllib",
+    "http",
+    "requests",
+    "httpx",
+    "io",
+    "glob",
+    "tempfile",
+    "pandas",
+    "time",
+    "random",
 }
 ALLOWED_MODULES = {"urllib.parse"}  # string functions only, no network
 FORBIDDEN_CALLS = {"open", "input", "print", "exec", "eval"}
@@ -35,9 +51,9 @@ def test_module_is_pure(path: Path) -> None:
         problems += [
             n for n in names if n.split(".")[0] in FORBIDDEN_MODULES and n not in ALLOWED_MODULES
         ]
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if node.func.id in FORBIDDEN_CALLS:
-                problems.append(f"{node.func.id}() at line {node.lineno}")
+        call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if call and node.func.id in FORBIDDEN_CALLS:  # type: ignore[attr-defined]
+            problems.append(f"{node.func.id}() at line {node.lineno}")
         if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRS:
             problems.append(f".{node.attr} at line {node.lineno}")
     assert problems == [], f"{path.name} is not pure: {problems}"
