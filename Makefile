@@ -5,6 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 VAULT  ?= examples/vault
 WAREHOUSE ?= warehouse
+SIZES  ?= 1000,10000
 
 .PHONY: run test lint format bench seeds clean
 
@@ -30,6 +31,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+## Build generated vaults (bench/vaults/, made on first use) next to the read floor; print and
+## record the table in bench/results/. The full run: make bench SIZES=1000,10000,100000
+bench: $(STAMP)
+	$(PY) -m bench.run --sizes $(SIZES)
 
 ## The seed acceptance check from ../shared.
 seeds: $(STAMP)

@@ -1,4 +1,4 @@
-"""The ``notehouse`` command line: build, query, check, config."""
+"""The ``notehouse`` command line: build, serve, query, check, config."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipelines.config import ConfigError, Settings, load_settings
+from pipelines.config import (
+    LOG_LEVELS,
+    ConfigError,
+    Settings,
+    describe,
+    load_settings,
+    resolve_log_level,
+)
+from pipelines.serve import add_run_flags, add_serve_command, run_flags, serve_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -23,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn a folder of Markdown notes into a DuckDB + Parquet warehouse.",
     )
     parser.add_argument("--config", type=Path, help="a notehouse.toml to read settings from")
-    parser.add_argument("--log-level", default=None, help="Prefect log level (default WARNING)")
+    parser.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=LOG_LEVELS,
+        default=None,
+        help="Prefect log level (default WARNING; INFO for serve)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -39,11 +53,25 @@ def _parser() -> argparse.ArgumentParser:
         "--timezone", default=None, help="IANA zone for times written without one (UTC)"
     )
     build.add_argument(
+        "--full", action="store_true", help="re-parse every note, even unchanged ones"
+    )
+    build.add_argument(
+        "--wait", action="store_true", help="wait for another build of the warehouse to finish"
+    )
+    add_run_flags(build)
+    build.add_argument(
         "--progress",
         choices=["auto", "bar", "plain", "none"],
         default="auto",
         help="progress display: a bar on a terminal, plain lines otherwise",
     )
+    build.add_argument(
+        "--no-dashboard",
+        action="store_true",
+        help="do not write DIR/dashboard/index.html (the marts are still written)",
+    )
+
+    add_serve_command(sub)
 
     query = sub.add_parser(
         "query",
@@ -67,6 +95,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Run every sql/checks/*.sql on the published warehouse.",
     )
     _warehouse_flag(check)
+
+    dashboard = sub.add_parser(
+        "dashboard",
+        help="write the offline HTML dashboard from the marts",
+        description="Write DIR/dashboard/index.html from DIR/marts/*.parquet: one file "
+        "that opens from disk with no network.",
+    )
+    _warehouse_flag(dashboard)
 
     config = sub.add_parser(
         "config",
@@ -94,13 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "warehouse": args.warehouse,
                 "batch_size": getattr(args, "batch_size", None),
                 "timezone": getattr(args, "timezone", None),
+                **run_flags(args),
             },
             config_file=args.config,
         )
     except ConfigError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    handler = {"build": _build, "query": _query, "check": _check, "config": _config}
+    handler = {
+        "build": _build,
+        "serve": serve_command,
+        "query": _query,
+        "check": _check,
+        "dashboard": _dashboard,
+        "config": _config,
+    }
     return handler[args.command](args, settings)
 
 
@@ -109,7 +153,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     if vault is None or not vault.is_dir():
         print(f"notehouse: vault {vault} is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", (args.log_level or "WARNING").upper())
+    os.environ["PREFECT_LOGGING_LEVEL"] = resolve_log_level(args.log_level, os.environ, "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from pipelines.flows import build_warehouse
     from pipelines.progress import reporting
@@ -125,6 +169,13 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
                 timezone=settings.timezone,
                 include=list(settings.include),
                 exclude=list(settings.exclude),
+                full=args.full,
+                wait=args.wait,
+                task_runner=settings.task_runner,
+                workers=settings.workers,
+                dask_address=settings.dask_address,
+                partition_by_year=settings.partition_by_year,
+                dashboard=not args.no_dashboard,
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands
             print(f"notehouse: build failed, nothing was published: {exc}", file=sys.stderr)
@@ -138,6 +189,10 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     print(
         f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
         f"other files skipped {summary['files_skipped']}"
+    )
+    print(
+        f"files new {summary['files_new']}, changed {summary['files_changed']}, "
+        f"unchanged {summary['files_unchanged']}, deleted {summary['files_deleted']}"
     )
     print(
         f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
@@ -211,11 +266,21 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.dashboard import refresh_dashboard
+
+    try:
+        page = refresh_dashboard(settings.warehouse)
+    except FileNotFoundError as exc:
+        print(f"notehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {page}")
+    return EXIT_OK
+
+
 def _config(args: argparse.Namespace, settings: Settings) -> int:
-    for name in ("vault", "warehouse", "include", "exclude", "batch_size", "timezone"):
-        value = getattr(settings, name)
-        shown = ", ".join(value) if isinstance(value, tuple) else value
-        print(f"{name:<11} = {shown}    ({settings.sources.get(name, 'default')})")
+    for name, shown, source in describe(settings):
+        print(f"{name:<17} = {shown}    ({source})")
     return EXIT_OK
 
 

@@ -1,4 +1,9 @@
-"""The Prefect flow ``build_warehouse``: discover → parse batches → load → check → publish."""
+"""The Prefect flow ``build_warehouse``: discover → parse batches → load → check → publish.
+
+The flow holds the warehouse's write lock from start to end; a build that is
+killed at any moment leaves the published warehouse as it was, and the next
+build clears what it left (see ``pipelines.publish``).
+"""
 
 from __future__ import annotations
 
@@ -10,23 +15,41 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import TaskRunner
+from prefect.tasks import exponential_backoff
 
+from pipelines.artifacts import publish_run_report
 from pipelines.check import CheckResult, result_rows, run_checks
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.dashboard import write_dashboard
 from pipelines.discover import Discovery, discover_files
-from pipelines.load import DB_NAME, read_previous, to_arrow, write_duckdb, write_parquet
-from pipelines.parse import parse_batch
+from pipelines.faults import fault_point
+from pipelines.load import (
+    DB_NAME,
+    copy_previous_rows,
+    create_database,
+    create_views,
+    insert_arrow,
+    link_notes,
+    read_previous,
+    to_arrow,
+    write_parquet,
+)
+from pipelines.lock import warehouse_lock
+from pipelines.manifest import Plan, code_version, plan_build
+from pipelines.marts import write_marts
+from pipelines.partitions import write_year_partitions
 from pipelines.progress import report
-from pipelines.publish import discard, publish, staging_dir
+from pipelines.publish import clean_leftovers, discard, publish, staging_dir
+from pipelines.runners import run_batches, task_runner_for
 from transforms.ids import note_id
-from transforms.rows import PARSER_VERSION, ParsedNote, Row
-from transforms.schema import TABLES
-from transforms.vault import link_notes
+from transforms.rows import ParsedNote, Row
+from transforms.schema import NOTE_TABLES, TABLES
 
 ISSUE_HISTORY_RUNS = 20
 
@@ -38,6 +61,10 @@ class BuildSummary:
     warehouse: str
     files_seen: int
     files_skipped: int
+    files_new: int
+    files_changed: int
+    files_unchanged: int
+    files_deleted: int
     notes_loaded: int
     errors: int
     warnings: int
@@ -46,7 +73,14 @@ class BuildSummary:
     seconds: dict[str, float]
 
 
-@task(name="discover", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(
+    name="discover",
+    task_run_name="discover {vault}",
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=1),
+    retry_jitter_factor=0.5,
+    cache_policy=NO_CACHE,
+)
 def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
     return discover_files(Path(vault), tuple(include), tuple(exclude))
 
@@ -57,7 +91,7 @@ def _issue_rows(run_id: str, parsed: list[ParsedNote], discovery: Discovery) -> 
             "run_id": run_id,
             "path": r.path,
             "note_id": note_id(r.path),
-            "severity": "error",
+            "severity": r.severity,
             "stage": "discover",
             "message": r.message,
             "line": None,
@@ -92,76 +126,126 @@ def _issue_rows(run_id: str, parsed: list[ParsedNote], discovery: Discovery) -> 
     return rows
 
 
-def _changes(warehouse: Path, parsed: list[ParsedNote]) -> dict[str, int]:
-    previous = read_previous(warehouse, "notes")
-    before: dict[str, str] = {}
-    if previous is not None:
-        before = dict(
-            zip(
-                previous.column("path").to_pylist(),
-                previous.column("content_sha256").to_pylist(),
-                strict=True,
-            )
-        )
-    counts: Counter[str] = Counter()
+def _carried_issues(warehouse: Path, plan: Plan, run_id: str) -> list[Row]:
+    """The previous build's issues of files reused unchanged, restated for this run."""
+    previous = read_previous(warehouse, "parse_issues")
+    if previous is None or not plan.reuse or plan.previous_run_id is None:
+        return []
+    paths = pa.array([f.path for f in plan.reuse], type=pa.string())
+    mask = pc.and_(
+        pc.equal(previous["run_id"], plan.previous_run_id),
+        pc.is_in(previous["path"], value_set=paths),
+    )
+    rows = previous.filter(mask).to_pylist()
+    for row in rows:
+        row["run_id"] = run_id
+    return rows
+
+
+def _change_counts(plan: Plan, parsed: list[ParsedNote]) -> Counter[str]:
+    counts: Counter[str] = Counter(unchanged=len(plan.reuse), deleted=len(plan.deleted))
     for p in parsed:
-        sha = p.rows["notes"][0]["content_sha256"] if p.loaded else None
-        if p.path not in before:
+        before = plan.previous.get(p.path)
+        if before is None:
             counts["new"] += 1
-        elif sha is None or before[p.path] != sha:
+        elif before["content_sha256"] != p.content_sha256:
             counts["changed"] += 1
         else:
             counts["unchanged"] += 1
-    seen = {p.path for p in parsed}
-    counts["deleted"] = sum(1 for path in before if path not in seen)
-    return dict(counts)
+    return counts
 
 
-def _with_history(
-    warehouse: Path, name: str, current: pa.Table, runs_kept: set[str] | None
-) -> pa.Table:
+def _manifest_rows(plan: Plan, parsed: list[ParsedNote], version: str, run_id: str) -> list[Row]:
+    stats = {f.path: f for f in plan.parse}
+    rows = [
+        {
+            "path": p.path,
+            "note_id": p.note_id,
+            "size_bytes": stats[p.path].size,
+            "mtime_ns": stats[p.path].mtime_ns,
+            "content_sha256": p.content_sha256,
+            "parser_version": version,
+            "loaded": p.loaded,
+            "run_id": run_id,
+        }
+        for p in parsed
+    ]
+    rows += [dict(plan.previous[f.path]) for f in plan.reuse]
+    return rows
+
+
+def _with_history(warehouse: Path, name: str, current: pa.Table, keep: set[str] | None) -> pa.Table:
     previous = read_previous(warehouse, name)
     if previous is None:
         return current
-    if runs_kept is not None:
-        keep = [r in runs_kept for r in previous.column("run_id").to_pylist()]
-        previous = previous.filter(pa.array(keep, type=pa.bool_()))
+    if keep is not None:
+        previous = previous.filter(pc.is_in(previous["run_id"], value_set=pa.array(sorted(keep))))
     return pa.concat_tables([previous, current])
 
 
-@task(name="load", cache_policy=NO_CACHE)
+@task(
+    name="load",
+    task_run_name="load {warehouse}",
+    retries=2,
+    retry_delay_seconds=exponential_backoff(backoff_factor=2),
+    cache_policy=NO_CACHE,
+)
 def load(
-    warehouse: str, run_id: str, tables: dict[str, list[Row]]
+    warehouse: str,
+    run_id: str,
+    tables: dict[str, list[Row]],
+    reuse_note_ids: list[str],
+    partition_by_year: bool = False,
+    dashboard: bool = True,
 ) -> tuple[list[CheckResult], dict[str, int]]:
-    """Stage Parquet + DuckDB, run the checks, then publish atomically."""
+    """Stage DuckDB + Parquet (new rows, rows reused from the last build), check, publish."""
     root = Path(warehouse)
-    root.mkdir(parents=True, exist_ok=True)
     arrow = to_arrow(tables)
     arrow["runs"] = _with_history(root, "runs", arrow["runs"], None)
     recent = set(arrow["runs"].column("run_id").to_pylist()[-ISSUE_HISTORY_RUNS:])
     arrow["parse_issues"] = _with_history(root, "parse_issues", arrow["parse_issues"], recent)
     staged = staging_dir(root, run_id)
     try:
-        write_duckdb(arrow, staged / DB_NAME)
-        con = duckdb.connect(str(staged / DB_NAME))
+        con = create_database(staged / DB_NAME)
         try:
+            for name, table in arrow.items():
+                insert_arrow(con, name, table)
+            copy_previous_rows(con, root, reuse_note_ids)
+            link_notes(con)
+            create_views(con)
+            fault_point("duckdb")
+            tick = time.perf_counter()
             results = run_checks(con)
-            check_table = pa.Table.from_pylist(
+            get_run_logger().info("seconds in check: %.3f", time.perf_counter() - tick)
+            checks = pa.Table.from_pylist(
                 result_rows(run_id, results), schema=TABLES["check_results"]
             )
-            arrow["check_results"] = _with_history(root, "check_results", check_table, recent)
-            con.execute("DELETE FROM check_results")
-            con.register("incoming", arrow["check_results"])
-            con.execute("INSERT INTO check_results SELECT * FROM incoming")
+            insert_arrow(con, "check_results", _with_history(root, "check_results", checks, recent))
             con.execute("CHECKPOINT")
+            write_parquet(con, staged / "parquet")
+            if partition_by_year:
+                write_year_partitions(con, staged / "parquet")
+            fault_point("parquet")
+            tick = time.perf_counter()
+            write_marts(con, staged / "marts")
+            get_run_logger().info("seconds in marts: %.3f", time.perf_counter() - tick)
+            rows = {name: _count(con, name) for name in TABLES}
         finally:
             con.close()
-        write_parquet(arrow, staged / "parquet")
+        if dashboard:
+            tick = time.perf_counter()
+            write_dashboard(staged / "marts", staged / "dashboard")
+            get_run_logger().info("seconds in dashboard: %.3f", time.perf_counter() - tick)
         publish(root, staged)
     except BaseException:
         discard(staged)
         raise
-    return results, {name: table.num_rows for name, table in arrow.items()}
+    return results, rows
+
+
+def _count(con: Any, name: str) -> int:
+    found = con.execute(f"SELECT count(*) FROM {name}").fetchone()
+    return int(found[0]) if found else 0
 
 
 def _run_id() -> str:
@@ -177,68 +261,133 @@ def build_warehouse(
     timezone: str = "UTC",
     include: list[str] | None = None,
     exclude: list[str] | None = None,
+    full: bool = False,
+    wait: bool = False,
+    task_runner: str = "threads",
+    workers: int | None = None,
+    dask_address: str | None = None,
+    partition_by_year: bool = False,
+    dashboard: bool = True,
 ) -> dict[str, Any]:
-    """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap."""
+    """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap.
+
+    Unchanged notes are reused from the last build unless ``full``; ``wait`` waits
+    for another build of the same warehouse instead of failing at once.
+    ``task_runner`` (threads or dask), ``workers`` and ``dask_address`` choose where the
+    parse batches run (``pipelines.runners``); ``partition_by_year`` writes the notes and
+    episodes Parquet Hive-partitioned by year (``pipelines.partitions``).
+    """
+    root = Path(warehouse)
+    with warehouse_lock(root, wait=wait):
+        clean_leftovers(root)
+        runner = task_runner_for(task_runner, workers, dask_address)
+        return _build(
+            vault,
+            root,
+            batch_size,
+            timezone,
+            include,
+            exclude,
+            full,
+            runner,
+            partition_by_year,
+            dashboard,
+        )
+
+
+def _build(
+    vault: str,
+    root: Path,
+    batch_size: int,
+    timezone: str,
+    include: list[str] | None,
+    exclude: list[str] | None,
+    full: bool,
+    runner: TaskRunner[Any],
+    partition_by_year: bool,
+    dashboard: bool = True,
+) -> dict[str, Any]:
     logger = get_run_logger()
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
     run_id = _run_id()
+    version = code_version()
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
+    plan = plan_build(found.files, root, version, full=full)
     seconds["discover"] = time.perf_counter() - clock
     logger.info(
-        "vault %s: %d note files, %d other files skipped", vault, len(found.files), found.skipped
+        "vault %s: %d note files (%d to parse, %d unchanged), %d other files skipped",
+        vault,
+        len(found.files),
+        len(plan.parse),
+        len(plan.reuse),
+        found.skipped,
     )
 
     mark = time.perf_counter()
-    batches = [found.files[i : i + batch_size] for i in range(0, len(found.files), batch_size)]
-    futures = [parse_batch.submit(vault, batch, timezone, n) for n, batch in enumerate(batches, 1)]
+    batches = [plan.parse[i : i + batch_size] for i in range(0, len(plan.parse), batch_size)]
     parsed: list[ParsedNote] = []
-    report("parse", 0, len(found.files))
-    for future in futures:
-        parsed.extend(future.result())
-        report("parse", len(parsed), len(found.files))
-    tables = link_notes(parsed)
+    report("parse", 0, len(plan.parse))
+    for batch_notes in run_batches(vault, batches, timezone, runner):
+        parsed.extend(batch_notes)
+        report("parse", len(parsed), len(plan.parse))
+    fault_point("parse")
+    tables: dict[str, list[Row]] = {name: [] for name in NOTE_TABLES}
+    for p in parsed:
+        for name, rows in p.rows.items():
+            tables[name].extend(rows)
     seconds["parse"] = time.perf_counter() - mark
 
-    issues = _issue_rows(run_id, parsed, found)
+    issues = _issue_rows(run_id, parsed, found) + _carried_issues(root, plan, run_id)
     tables["parse_issues"] = issues
+    tables["manifest"] = _manifest_rows(plan, parsed, version, run_id)
     severities = Counter(r["severity"] for r in issues)
-    changes = _changes(Path(warehouse), parsed)
-    notes_loaded = len(tables["notes"])
+    changes = _change_counts(plan, parsed)
+    notes_loaded = sum(1 for p in parsed if p.loaded) + sum(
+        1 for f in plan.reuse if plan.previous[f.path]["loaded"]
+    )
+    files_seen = len(found.files) + len(found.refused)
     tables["runs"] = [
         {
             "run_id": run_id,
             "started_at": started,
             "finished_at": dt.datetime.now(dt.UTC),
             "vault": str(Path(vault).resolve()),
-            "files_seen": len(found.files) + len(found.refused),
-            "files_new": changes.get("new", 0),
-            "files_changed": changes.get("changed", 0),
-            "files_deleted": changes.get("deleted", 0),
-            "files_unchanged": changes.get("unchanged", 0),
+            "files_seen": files_seen,
+            "files_new": changes["new"],
+            "files_changed": changes["changed"],
+            "files_deleted": changes["deleted"],
+            "files_unchanged": changes["unchanged"],
+            "files_parsed": len(parsed),
             "notes_loaded": notes_loaded,
             "errors": severities["error"],
             "warnings": severities["warning"],
             "status": "published",
-            "parser_version": PARSER_VERSION,
+            "parser_version": version,
         }
     ]
     mark = time.perf_counter()
     report("load", 0, 1)
-    results, rows = load(warehouse, run_id, tables)
+    reuse_ids = [plan.previous[f.path]["note_id"] for f in plan.reuse]
+    results, rows = load(str(root), run_id, tables, reuse_ids, partition_by_year, dashboard)
     report("load", 1, 1)
     seconds["load"] = time.perf_counter() - mark
     seconds["total"] = time.perf_counter() - clock
+    logger.info("seconds per stage: %s", " ".join(f"{k}={v:.3f}" for k, v in seconds.items()))
     failed = [r.check_name for r in results if not r.passed and r.severity == "error"]
     for name in failed:
         logger.warning("check failed: %s", name)
     summary = BuildSummary(
         run_id=run_id,
         vault=vault,
-        warehouse=warehouse,
-        files_seen=len(found.files) + len(found.refused),
+        warehouse=str(root),
+        files_seen=files_seen,
         files_skipped=found.skipped,
+        files_new=changes["new"],
+        files_changed=changes["changed"],
+        files_unchanged=changes["unchanged"],
+        files_deleted=changes["deleted"],
         notes_loaded=notes_loaded,
         errors=severities["error"],
         warnings=severities["warning"],
@@ -246,4 +395,5 @@ def build_warehouse(
         checks_failed=failed,
         seconds={k: round(v, 3) for k, v in seconds.items()},
     )
+    publish_run_report(asdict(summary), issues, results)
     return asdict(summary)

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines import SQL_DIR
-from transforms.schema import TABLES
+from transforms.schema import NOTE_TABLES, TABLES
 
 DB_NAME = "notehouse.duckdb"
 
@@ -41,9 +41,10 @@ def to_arrow(tables: Mapping[str, Sequence[dict[str, Any]]]) -> dict[str, pa.Tab
     }
 
 
-def write_parquet(tables: Mapping[str, pa.Table], root: Path) -> None:
-    """``root/<table>/part-0.parquet`` for each table, zstd-compressed."""
-    for name, table in tables.items():
+def write_parquet(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """``root/<table>/part-0.parquet`` for every contract table, with its declared schema."""
+    for name, schema in TABLES.items():
+        table = con.sql(f"SELECT * FROM {name}").to_arrow_table().cast(schema)
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, folder / "part-0.parquet", compression="zstd")
@@ -54,26 +55,87 @@ def read_sql(kind: str) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((SQL_DIR / kind).glob("*.sql"))]
 
 
-def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
-    """Create the contract tables from ``sql/schema``, fill them, then create the views."""
-    con = duckdb.connect(str(path))
+# Cross-note steps, in order: each reads what the one before it wrote.
+LINK_STEPS = ("wikilink_targets", "mentioned_appearances", "people")
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    cols = ", ".join(table.schema.names)
+    con.register("incoming", table)
     try:
-        for _, ddl in read_sql("schema"):
-            con.execute(ddl)
-        for name, table in tables.items():
-            cols = ", ".join(table.schema.names)
-            con.register("incoming", table)
-            con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM incoming")
-            con.unregister("incoming")
-        create_views(con)
-        con.execute("CHECKPOINT")
+        con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM incoming")
     finally:
+        con.unregister("incoming")
+
+
+def create_database(path: Path) -> duckdb.DuckDBPyConnection:
+    """A new DuckDB file with every contract table from ``sql/schema``, empty."""
+    con = duckdb.connect(str(path))
+    for _, ddl in read_sql("schema"):
+        con.execute(ddl)
+    return con
+
+
+def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> duckdb.DuckDBPyConnection:
+    """Create the tables, fill them, link notes, create the views; returns the open connection."""
+    con = create_database(path)
+    try:
+        for name, table in tables.items():
+            insert_arrow(con, name, table)
+        link_notes(con)
+        create_views(con)
+    except BaseException:
         con.close()
+        raise
+    return con
+
+
+def copy_previous_rows(
+    con: duckdb.DuckDBPyConnection, warehouse: Path, note_ids: list[str]
+) -> None:
+    """Copy the rows of unchanged notes from the published Parquet tables into ``con``."""
+    if not note_ids:
+        return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE reused AS SELECT unnest(?::VARCHAR[]) AS note_id", [note_ids]
+    )
+    for name in NOTE_TABLES:
+        folder = warehouse / "parquet" / name
+        if folder.is_dir():
+            # ``**`` also finds the files of a table written Hive-partitioned by year
+            files = str(folder.resolve() / "**" / "*.parquet").replace("'", "''")
+            con.execute(
+                f"INSERT INTO {name} BY NAME SELECT * "
+                f"FROM read_parquet('{files}', hive_partitioning = false) "
+                "WHERE note_id IN (SELECT note_id FROM reused)"
+            )
+    con.execute("DROP TABLE reused")
+
+
+def link_notes(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the cross-note columns and tables: wikilink targets, mentions, people."""
+    con.execute("DELETE FROM people")
+    con.execute("UPDATE wikilinks SET target_note_id = NULL")
+    con.execute("DELETE FROM appearances WHERE role = 'mentioned' AND source_key = 'wikilink'")
+    for step in LINK_STEPS:
+        con.execute((SQL_DIR / "link" / f"{step}.sql").read_text(encoding="utf-8"))
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    for name, sql in read_sql("views"):
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.strip().rstrip(';')}")
+    """Create every ``sql/views/*.sql``; a view that reads another is retried after it."""
+    pending = read_sql("views")
+    while pending:
+        failed: list[tuple[str, str]] = []
+        error: duckdb.Error | None = None
+        for name, sql in pending:
+            try:
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.strip().rstrip(';')}")
+            except (duckdb.CatalogException, duckdb.BinderException) as exc:  # reads a later view
+                failed.append((name, sql))
+                error = exc
+        if len(failed) == len(pending) and error is not None:
+            raise error
+        pending = failed
 
 
 def read_previous(warehouse: Path, table: str) -> pa.Table | None:

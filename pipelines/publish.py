@@ -2,10 +2,19 @@
 
 Layout of a warehouse folder::
 
-    notehouse.duckdb          replaced with one rename
-    parquet -> .builds/<run>/parquet   symbolic links, each swapped with one rename
-    marts   -> .builds/<run>/marts
-    .builds/<run>/            the build itself; the previous one is kept for open readers
+    current -> .builds/<run>                  the one link a publish swaps (one rename)
+    previous -> .builds/<run>                 the build before it, kept for open readers
+    notehouse.duckdb -> current/notehouse.duckdb
+    parquet -> current/parquet                 fixed links through ``current``
+    marts -> current/marts
+    dashboard -> current/dashboard
+    .builds/<run>/                             each build, staged in full before the swap
+    .lock                                      the writer's lock (see pipelines.lock)
+
+Every published path goes through ``current``, so swapping that one link
+switches the database, the Parquet tables, the marts and the dashboard at
+once. The previous build is kept for readers that still have it open; older
+ones, and anything a killed build left behind, are removed by the next build.
 """
 
 from __future__ import annotations
@@ -14,10 +23,12 @@ import os
 import shutil
 from pathlib import Path
 
-from pipelines.load import DB_NAME
+from pipelines.faults import fault_point
 
 BUILDS = ".builds"
-LINKED = ("parquet", "marts", "dashboard")
+CURRENT = "current"
+PREVIOUS = "previous"
+PUBLISHED = ("notehouse.duckdb", "parquet", "marts", "dashboard")
 
 
 def staging_dir(warehouse: Path, run_id: str) -> Path:
@@ -26,45 +37,61 @@ def staging_dir(warehouse: Path, run_id: str) -> Path:
     return path
 
 
-def _swap_link(warehouse: Path, name: str, target: Path) -> None:
-    link = warehouse / name
-    tmp = warehouse / f".{name}.swap"
+def _replace_link(link: Path, target: str) -> None:
+    """Point ``link`` at ``target`` with one rename (never a moment without the link)."""
+    tmp = link.with_name(f".{link.name}.swap")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
-    tmp.symlink_to(os.path.relpath(target, warehouse), target_is_directory=True)
+    tmp.symlink_to(target)
     if link.exists() and not link.is_symlink():
-        shutil.rmtree(link)  # a plain folder from an older layout
+        if link.is_dir():
+            shutil.rmtree(link)
+        else:
+            link.unlink()
     os.replace(tmp, link)
 
 
+def current_build(warehouse: Path, name: str = CURRENT) -> Path | None:
+    """The staged build that ``current`` (or ``previous``) points at, or None."""
+    link = warehouse / name
+    return link.resolve() if link.is_symlink() else None
+
+
 def publish(warehouse: Path, staged: Path) -> None:
-    """Swap the staged build in, then drop builds older than the previous one."""
-    for name in LINKED:
-        if (staged / name).is_dir():
-            _swap_link(warehouse, name, staged / name)
-    os.replace(staged / DB_NAME, warehouse / DB_NAME)
-    prune_builds(warehouse, keep={staged.name, *_linked_builds(warehouse)})
-
-
-def _linked_builds(warehouse: Path) -> set[str]:
-    names = set()
-    for name in LINKED:
+    """Make ``staged`` the current build, then tidy up old builds."""
+    previous = current_build(warehouse)
+    if previous is not None:
+        _replace_link(warehouse / PREVIOUS, os.path.relpath(previous, warehouse))
+    fault_point("swap")
+    _replace_link(warehouse / CURRENT, os.path.relpath(staged, warehouse))
+    for name in PUBLISHED:
         link = warehouse / name
-        if link.is_symlink():
-            names.add(Path(os.readlink(link)).parent.name)
-    return names
+        want = f"{CURRENT}/{name}"
+        if not (link.is_symlink() and os.readlink(link) == want):
+            _replace_link(link, want)
+    keep = {staged.name} | ({previous.name} if previous is not None else set())
+    prune_builds(warehouse, keep)
 
 
-def prune_builds(warehouse: Path, keep: set[str], keep_previous: int = 1) -> None:
-    """Remove staged builds that no link points at, keeping the newest few for open readers."""
+def prune_builds(warehouse: Path, keep: set[str]) -> None:
+    """Remove staged builds other than ``keep`` (crashed builds included) and stray swap links."""
     root = warehouse / BUILDS
-    if not root.is_dir():
-        return
-    others = sorted(
-        (p for p in root.iterdir() if p.name not in keep), key=lambda p: p.stat().st_mtime
-    )
-    for old in others[: max(0, len(others) - keep_previous)]:
-        shutil.rmtree(old, ignore_errors=True)
+    if root.is_dir():
+        for old in root.iterdir():
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
+    for stray in warehouse.glob(".*.swap"):
+        stray.unlink(missing_ok=True)
+
+
+def clean_leftovers(warehouse: Path) -> None:
+    """Before a build (holding the lock): drop whatever a killed build left behind."""
+    keep = {
+        build.name
+        for build in (current_build(warehouse), current_build(warehouse, PREVIOUS))
+        if build is not None
+    }
+    prune_builds(warehouse, keep)
 
 
 def discard(staged: Path) -> None:

@@ -129,11 +129,22 @@ def _compose_and_build(loader: _Loader, lines: _Lines) -> LoadedYaml:
         )
     data = loader.construct_document(root)
     key_lines: dict[str, int] = {}
+    issues = list(duplicates)
     if isinstance(root, yaml.MappingNode) and isinstance(data, dict):
         for key_node, _ in root.value:  # merge keys (<<) are flattened in by now
             key = loader.construct_object(key_node, deep=True)
-            key_lines[key_text(key)] = lines.of(key_node.start_mark)
-    return LoadedYaml(data, key_lines, duplicates)
+            line = lines.of(key_node.start_mark)
+            key_lines[key_text(key)] = line
+            if not isinstance(key, str):
+                issues.append(
+                    _warn(
+                        f"front-matter key {key_node.value!r} is read by YAML as a "
+                        f"{type(key).__name__}, not text; it was stored as '{key_text(key)}' — "
+                        "quote it to keep it as written",
+                        line,
+                    )
+                )
+    return LoadedYaml(data, key_lines, tuple(issues))
 
 
 def key_text(key: Any) -> str:

@@ -4,7 +4,7 @@ Rules, first match wins (the README lists them too):
 
 1. an explicit ``type``/``kind``/``layout``/``category`` property naming an
    episode (episode, podcast, show notes, 播客, 节目) or a profile (profile,
-   person, people, founder, 人物);
+   person, people, founder, 人物), also as an Obsidian link (``"[[Podcast]]"``);
 2. a tag of that kind (``episode``, ``podcast``; ``profile``, ``person``,
    ``founder``, ``人物``, ``人物故事``);
 3. episode evidence: a duration plus any of an episode number, a media
@@ -36,7 +36,9 @@ _PEOPLE_FOLDERS = frozenset({"people", "persons", "profiles", "founders", "人�
 
 
 def _word(value: object) -> str:
-    return str(value).strip().lower().replace(" ", "_").replace("-", "_")
+    """``"[[Show Notes]]"`` -> ``show_notes``: Obsidian property links name their target."""
+    text = str(value).strip().removeprefix("[[").removesuffix("]]").strip()
+    return text.lower().replace(" ", "_").replace("-", "_")
 
 
 def _values(value: object) -> Iterable[object]:

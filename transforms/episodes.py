@@ -68,7 +68,8 @@ MEDIA_KEYS = (
     "file",
 )
 
-_NUMBER = re.compile(r"(?:^|#|\bep(?:isode)?\.?\s*|第)\s*(\d{1,5})\b", re.I)
+# (?!\d), not \b, after the digits: "119期" has no word boundary, 期 being a word character.
+_NUMBER = re.compile(r"(?:^|#|\bep(?:isode)?\.?\s*|第)\s*(\d{1,5})(?!\d)", re.I)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 _TRUE = frozenset({"true", "yes", "y", "explicit", "1", "是"})
 _FALSE = frozenset({"false", "no", "n", "clean", "0", "否"})
@@ -89,7 +90,11 @@ class EpisodeFacts:
 
 
 def parse_number(text: str) -> int | None:
-    """An episode number from ``119``, ``#119``, ``Ep. 119``, ``第119期``; else None."""
+    """An episode number from ``119``, ``#119``, ``Ep. 119``, ``第119期``; else None.
+
+    >>> parse_number("第119期"), parse_number("Ep. 119"), parse_number("TBD")
+    (119, 119, None)
+    """
     m = _NUMBER.search(text.strip())
     return int(m.group(1)) if m else None
 
@@ -105,15 +110,26 @@ def read_explicit(props: Properties) -> bool | None:
 
 
 def read_duration(props: Properties) -> tuple[int | None, str | None, list[Issue]]:
-    """Seconds, the raw text, and a warning when a duration field cannot be read."""
+    """Seconds and raw text of the first readable duration field.
+
+    When none can be read, the first one's text and a warning saying why.
+
+    >>> read_duration(Properties({"duration": "TBD", "length": "41:08"}, {}, []))
+    (2468, '41:08', [])
+    >>> read_duration(Properties({"duration": "41:75"}, {"duration": 3}, []))[2][0].message
+    "duration: '41:75' has 75 in the seconds place; write mm:ss with seconds below 60"
+    """
+    unreadable: tuple[str, Issue] | None = None
     for key in DURATION_KEYS:
         for prop in props.all(key):
             seconds = duration_from_value(prop.value)
             if seconds is not None:
                 return seconds, prop.text, []
-            why = explain_duration(prop.text) or f"'{prop.text}' is not a duration"
-            issue = Issue("warning", "durations", f"{key}: {why}", prop.line)
-            return None, prop.text, [issue]
+            if unreadable is None:
+                why = explain_duration(prop.text) or f"'{prop.text}' is not a duration"
+                unreadable = prop.text, Issue("warning", "durations", f"{key}: {why}", prop.line)
+    if unreadable is not None:
+        return None, unreadable[0], [unreadable[1]]
     return None, None, []
 
 

@@ -17,11 +17,13 @@ def normalize_path(path: str) -> str:
 
     >>> normalize_path("./podcast\\\\119.md")
     'podcast/119.md'
+    >>> normalize_path("/./Cafe\u0301.md") == "Caf\u00e9.md"
+    True
     """
     p = unicodedata.normalize("NFC", path.replace("\\", "/"))
-    while p.startswith("./"):
-        p = p[2:]
-    return p.lstrip("/")
+    while p.startswith(("./", "/")):  # "/./x.md" is x.md too
+        p = p[1:] if p.startswith("/") else p[2:]
+    return p
 
 
 def note_id(path: str) -> str:

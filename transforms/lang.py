@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -67,7 +68,7 @@ _SAMPLE = 20_000
 
 def detect_lang(text: str) -> str | None:
     """``zh``, ``ja``, ``ko``, ``en``, or None when the text says too little."""
-    sample = text[:_SAMPLE]
+    sample = _URL.sub(" ", text[:_SAMPLE])  # the words of a URL are not prose
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))

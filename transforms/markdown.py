@@ -13,7 +13,8 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+# A closing run of "#" needs a space before it: "## Why I love C#" keeps its "#".
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -74,6 +75,8 @@ def find_headings(text: str) -> list[Heading]:
 
     >>> find_headings("# Top\\n\\n## Links\\n")
     [Heading(line=1, level=1, title='Top'), Heading(line=3, level=2, title='Links')]
+    >>> [h.title for h in find_headings("## Why I love C# ##")]
+    ['Why I love C#']
     """
     masked = mask_code(text)
     index = LineIndex(masked)

@@ -6,6 +6,8 @@
 ('mike-perham', 'Mike Perham')
 >>> profile_subject(props, "Notes", "-   名字：Ada Quill\\n")
 ('ada-quill', 'Ada Quill')
+>>> profile_subject(props, "Notes", "- **Name:** Bo Lind\\n")
+('bo-lind', 'Bo Lind')
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from transforms.people import normalize_name, person_id, person_kind, role_for_k
 from transforms.properties import Properties
 
 SUBJECT_KEYS = ("subject", "person", "founder", "name", "名字", "姓名", "人物")
+# "Name: Ada", "- **Name:** Ada", "**名字**：张三": a bold label is the usual bio format.
 _BIO_NAME = re.compile(
-    r"^[ \t>]*(?:[-*+][ \t]+)?(?:名字|姓名|Name|Full name)[ \t]*[:：][ \t]*(.+?)[ \t]*$",
+    r"^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:名字|姓名|Name|Full name)(?:\*\*|__)?[ \t]*[:：]"
+    r"(?:\*\*|__)?[ \t]*(.+?)[ \t]*$",
     re.M | re.I,
 )
-_SERIES_PREFIX = re.compile(r"^[^:：]{0,24}[:：]\s*")
+_SERIES_PREFIX = re.compile(r"^[^:：]{0,24}[:：](?!//)\s*")  # "https://" is no series name
 _NAME_END = re.compile(r"\s*(?:[，,|｜（(—–]| - | – ).*$")
 
 

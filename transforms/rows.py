@@ -2,9 +2,10 @@
 
 ``parse_note`` never raises: a note that cannot be read at all gives an
 ``error`` issue and no rows; an extractor that fails gives a ``warning`` and the
-note is loaded without that part. Cross-note work (resolving wikilinks,
-``mentioned`` people, the ``people`` table) happens afterwards in
-``transforms.vault``.
+note is loaded without that part. A note's rows never depend on other notes:
+cross-note work (resolving wikilinks, ``mentioned`` people, the ``people``
+table) happens in the warehouse, in SQL (``sql/link/``), joining on the keys
+``transforms.vault`` states.
 """
 
 from __future__ import annotations
@@ -25,15 +26,19 @@ from transforms.growth import find_growth
 from transforms.ids import content_sha256, normalize_path, note_id
 from transforms.issues import Issue
 from transforms.lang import count_words, detect_lang
-from transforms.links import find_links, find_wikilinks
+from transforms.links import find_links, find_wikilinks, normalize_target
 from transforms.markdown import find_headings
 from transforms.money import find_money
 from transforms.notes import note_dates, note_title
 from transforms.people_rows import build_appearance_rows, profile_subject
 from transforms.properties import Properties
 from transforms.tags import Tag, find_tags, tags_from_value
+from transforms.vault import build_note_key_rows
 
 PARSER_VERSION = "1"
+# Longer notes (a log dump, an export) are loaded, but not searched for fields and figures.
+MAX_PROSE_CHARS = 1_000_000
+LONG_LINE_CHARS = 100_000
 Row = dict[str, Any]
 T = TypeVar("T")
 
@@ -47,6 +52,7 @@ class ParsedNote:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     subject: tuple[str, str] | None = None  # (person_id, name) when the note is about a person
+    content_sha256: str | None = None  # of the file's bytes, also when the note is not loaded
 
     @property
     def loaded(self) -> bool:
@@ -65,7 +71,7 @@ def parse_note(
     'error'
     """
     path = normalize_path(path)
-    parsed = ParsedNote(path, note_id(path))
+    parsed = ParsedNote(path, note_id(path), content_sha256=content_sha256(data))
     try:
         _parse_into(parsed, data, mtime, tz)
     except Exception as exc:  # a bug must cost one note, never the run
@@ -103,12 +109,24 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     parsed.issues.extend(decoded.issues)
     if decoded.text is None:
         return
+    parsed.issues.extend(_shape_issues(decoded.text))
     fm = split_frontmatter(decoded.text)
     parsed.issues.extend(fm.issues)
     body, meta = fm.body, fm.metadata
+    if len(body) > MAX_PROSE_CHARS:
+        parsed.issues.append(
+            Issue(
+                "warning",
+                "parse",
+                f"the note is {len(body):,} characters long; only its first "
+                f"{MAX_PROSE_CHARS:,} were searched for fields, links, tags, chapters and "
+                "money — split it into smaller notes to have all of it read",
+            )
+        )
+        body = body[: body.rfind("\n", 0, MAX_PROSE_CHARS) + 1]
     inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
     fields = build_frontmatter_fields(meta, fm.key_lines) + inline
-    props = Properties(meta, fm.key_lines, fields)
+    props = Properties(meta, fm.key_lines, inline)
     headings = find_headings(body)
     title, title_source = note_title(props, headings, path)
     lang_prop = props.first("lang", "language", "locale")
@@ -144,9 +162,9 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
             "note_date": dated.note_date,
             "created_at": dated.created_at,
             "updated_at": dated.updated_at,
-            "word_count": count_words(body),
+            "word_count": count_words(fm.body),
             "size_bytes": len(data),
-            "content_sha256": content_sha256(data),
+            "content_sha256": parsed.content_sha256,
             "file_name": posixpath.basename(path),
             "folder": posixpath.dirname(path),
             "encoding": decoded.encoding,
@@ -172,7 +190,9 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     rows["tags"] = [
         {"note_id": nid, "tag": t.tag, "source": t.source, "line": t.line} for t in tags
     ]
-    rows["aliases"] = [{"note_id": nid, "alias": a} for a in _aliases(props)]
+    aliases = _aliases(props)
+    rows["aliases"] = [{"note_id": nid, "alias": a} for a in aliases]
+    rows["note_keys"] = build_note_key_rows(nid, path, aliases)
     rows["links"] = [
         {
             "note_id": nid,
@@ -189,6 +209,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         {
             "note_id": nid,
             "target": w.target,
+            "target_key": normalize_target(w.target),
             "target_note_id": None,
             "alias": w.alias,
             "heading": w.heading,
@@ -288,3 +309,32 @@ def _aliases(props: Properties) -> list[str]:
             if text and text not in out:
                 out.append(text)
     return out
+
+
+def _shape_issues(text: str) -> list[Issue]:
+    """Warnings for files that load but are probably not what the author meant."""
+    if not text.strip():
+        return [
+            Issue(
+                "warning",
+                "decode",
+                "the file is empty (or only white space); it was "
+                "loaded as a note with no content — delete it or write the note",
+            )
+        ]
+    if len(text) <= LONG_LINE_CHARS:
+        return []
+    lengths = [len(line) for line in text.split("\n")]
+    longest = max(lengths)
+    if longest > LONG_LINE_CHARS:
+        line_no = lengths.index(longest) + 1
+        return [
+            Issue(
+                "warning",
+                "decode",
+                f"line {line_no} is {longest:,} characters long (pasted data?); it was read, "
+                "but chapters are never read from so long a line",
+                line_no,
+            )
+        ]
+    return []

@@ -1,90 +1,42 @@
-"""Cross-note work after every note is parsed: wikilink targets, ``mentioned`` people, ``people``.
+"""Keys that let other notes find this one: its path, its file name and its aliases.
 
->>> from transforms.rows import parse_note
->>> a = parse_note("people/Ada Quill.md", b"---\\ntags: [person]\\n---\\nAda builds looms.\\n")
->>> b = parse_note("ep.md", b"Talked with [[Ada Quill]] today.\\n")
->>> tables = link_notes([a, b])
->>> tables["wikilinks"][0]["target_note_id"] == a.note_id
-True
->>> [(r["name"], r["role"]) for r in tables["appearances"] if r["note_id"] == b.note_id]
-[('Ada Quill', 'mentioned')]
+Cross-note work happens in the warehouse, in SQL (``sql/link/``), so that a
+note's own rows never depend on other notes and an unchanged note's rows can
+be reused as they are. This module states, per note, the keys a wikilink may
+use to reach it; ``wikilinks.target_key`` is the same normalisation of the link.
+
+Resolution order (``sql/link/wikilink_targets.sql``): a full path beats a file
+name, which beats an alias; between notes of equal rank the shallower path,
+then the alphabetically first, wins.
+
+>>> [(k["key"], k["rank"]) for k in build_note_key_rows("n1", "people/Ada Quill.md", ["Ada"])]
+[('people/ada quill', 0), ('ada quill', 1), ('ada', 2)]
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from transforms.links import normalize_target
-from transforms.rows import ParsedNote, Row
-from transforms.schema import NOTE_TABLES
+
+RANK_PATH, RANK_FILE_NAME, RANK_ALIAS = 0, 1, 2
 
 
-def _index(notes: Sequence[ParsedNote]) -> dict[str, str]:
-    """Resolution keys (path, file name, alias) → note_id; the shortest path wins a tie."""
-    index: dict[str, str] = {}
-    for parsed in sorted(notes, key=lambda p: (p.path.count("/"), p.path)):
-        stem_path = posixpath.splitext(parsed.path)[0]
-        keys = [stem_path, posixpath.basename(stem_path), parsed.path]
-        keys += [row["alias"] for row in parsed.rows.get("aliases", [])]
-        for key in keys:
-            index.setdefault(normalize_target(key), parsed.note_id)
-    return index
-
-
-def link_notes(notes: Iterable[ParsedNote]) -> dict[str, list[Row]]:
-    """All rows of the note tables plus ``people``, with cross-note columns filled in."""
-    loaded = [p for p in notes if p.loaded]
-    index = _index(loaded)
-    subjects = {p.note_id: p.subject for p in loaded if p.subject is not None}
-    tables: dict[str, list[Row]] = {name: [] for name in NOTE_TABLES}
-    for parsed in loaded:
-        for name, rows in parsed.rows.items():
-            tables[name].extend(rows)
-    roles_in_note: set[tuple[str, str]] = {
-        (r["note_id"], r["person_id"]) for r in tables["appearances"]
-    }
-    for row in tables["wikilinks"]:
-        target = index.get(normalize_target(row["target"]))
-        row["target_note_id"] = target
-        subject = subjects.get(target) if target else None
-        if subject is not None and target != row["note_id"]:
-            key = (row["note_id"], subject[0])
-            if key not in roles_in_note:
-                roles_in_note.add(key)
-                tables["appearances"].append(
-                    {
-                        "note_id": row["note_id"],
-                        "person_id": subject[0],
-                        "role": "mentioned",
-                        "name": subject[1],
-                        "source_key": "wikilink",
-                        "line": row["line"],
-                        "person_kind": "person",
-                    }
-                )
-    tables["people"] = build_people_rows(tables["appearances"], subjects)
-    return tables
-
-
-def build_people_rows(
-    appearances: Sequence[Row], subjects: dict[str, tuple[str, str]]
-) -> list[Row]:
-    """One row per person_id: the subject's own spelling wins, else the first seen."""
-    names: dict[str, str] = {}
-    kinds: dict[str, set[str]] = {}
-    own_note: dict[str, str] = {}
-    for nid, (pid, name) in sorted(subjects.items()):
-        names.setdefault(pid, name)
-        own_note.setdefault(pid, nid)
-    for row in appearances:
-        names.setdefault(row["person_id"], row["name"])
-        kinds.setdefault(row["person_id"], set()).add(row.get("person_kind", "person"))
-    people: list[dict[str, Any]] = []
-    for pid in sorted(names):
-        kind = "organization" if kinds.get(pid) == {"organization"} else "person"
-        people.append(
-            {"person_id": pid, "name": names[pid], "kind": kind, "note_id": own_note.get(pid)}
-        )
-    return people
+def build_note_key_rows(note_id: str, path: str, aliases: Iterable[str]) -> list[dict[str, Any]]:
+    """One row per distinct key, with its rank and the note's folder depth."""
+    stem_path = posixpath.splitext(path)[0]
+    depth = path.count("/")
+    candidates = [(stem_path, RANK_PATH), (posixpath.basename(stem_path), RANK_FILE_NAME)]
+    candidates += [(alias, RANK_ALIAS) for alias in aliases]
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for text, rank in candidates:
+        key = normalize_target(text)
+        if key and key not in seen:
+            seen.add(key)
+            rows.append(
+                {"note_id": note_id, "key": key, "rank": rank, "depth": depth, "path": path}
+            )
+    return rows

@@ -5,5 +5,6 @@ CREATE TABLE appearances (
     role VARCHAR,
     name VARCHAR,
     source_key VARCHAR,
-    line INTEGER
+    line INTEGER,
+    person_kind VARCHAR
 );

@@ -9,6 +9,7 @@ CREATE TABLE runs (
     files_changed BIGINT,
     files_deleted BIGINT,
     files_unchanged BIGINT,
+    files_parsed BIGINT,
     notes_loaded BIGINT,
     errors BIGINT,
     warnings BIGINT,

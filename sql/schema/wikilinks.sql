@@ -2,6 +2,7 @@
 CREATE TABLE wikilinks (
     note_id VARCHAR,
     target VARCHAR,
+    target_key VARCHAR,
     target_note_id VARCHAR,
     alias VARCHAR,
     heading VARCHAR,

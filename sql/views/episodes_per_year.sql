@@ -26,7 +26,7 @@ final as (
         show_name,
         episode_year,
         count(*) as episodes,
-        sum(duration_seconds) as total_seconds,
+        cast(sum(duration_seconds) as bigint) as total_seconds,
         round(avg(duration_seconds), 1) as mean_seconds,
         median(duration_seconds) as median_seconds
     from dated

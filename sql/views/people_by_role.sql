@@ -1,4 +1,4 @@
--- People leaderboard by role, with first and last appearance.
+-- People leaderboard by role: in how many notes each person appears, first and last appearance.
 with appearances as (
     select note_id, person_id, role from appearances
 ),
@@ -13,6 +13,7 @@ notes as (
 
 final as (
     select
+        a.person_id,
         p.name,
         p.kind,
         a.role,
@@ -22,7 +23,7 @@ final as (
     from appearances as a
     join people as p using (person_id)
     left join notes as n using (note_id)
-    group by p.name, p.kind, a.role
+    group by a.person_id, p.name, p.kind, a.role
     order by notes desc, p.name, a.role
 )
 

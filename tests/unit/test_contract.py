@@ -45,7 +45,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str
     from pipelines.load import to_arrow, write_duckdb
 
     path = tmp_path_factory.mktemp("contract") / "notehouse.duckdb"
-    write_duckdb(to_arrow({}), path)
+    write_duckdb(to_arrow({}), path).close()
     con = duckdb.connect(str(path), read_only=True)
     rows = con.execute(
         "select table_name, column_name, data_type from information_schema.columns"
@@ -97,3 +97,13 @@ def test_no_column_is_a_reserved_word() -> None:
     }
     used = {f.name for schema in TABLES.values() for f in schema}
     assert used & reserved == set()
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_sql_schema_file_is_rendered_from_the_arrow_schema(table: str) -> None:
+    from pipelines.ddl import render_ddl
+
+    path = ROOT / "sql" / "schema" / f"{table}.sql"
+    assert path.read_text(encoding="utf-8") == render_ddl(table), (
+        "regenerate with: python -m pipelines.ddl"
+    )

@@ -252,7 +252,9 @@ def test_splits(
     key_lines: dict[str, int],
 ) -> None:
     fm = split_frontmatter(text)
-    assert fm.issues == ()
+    non_text_keys = [k for k in key_lines if k in ("null", "true", "false") or k.isdigit()]
+    assert [i.line for i in fm.issues] == [key_lines[k] for k in non_text_keys]
+    assert all("not text" in i.message for i in fm.issues)
     assert (fm.format, fm.metadata, fm.start_line, fm.end_line) == (fmt, metadata, start, end)
     assert fm.key_lines == key_lines
     lines, body = text.split("\n"), fm.body.split("\n")

@@ -1,0 +1,1 @@
+"""The benchmark: a deterministic vault generator (``bench.generate``) and ``make bench``."""

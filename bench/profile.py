@@ -1,0 +1,95 @@
+"""Where the parse time goes: cProfile around ``transforms.rows.parse_note`` on a sample.
+
+Reads every ``--every``-th file of a generated vault into memory first (so no I/O
+is profiled), parses them in this process under cProfile, and prints notes/s,
+the top functions by own time, and the cumulative time of each extractor.
+
+    python -m bench.profile bench/vaults/10k --every 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from transforms.rows import parse_note
+
+# The public entry point of each step of transforms.rows._parse_into, by module.
+EXTRACTORS = (
+    ("decode", "decode.py", "decode_note"),
+    ("front matter", "frontmatter.py", "split_frontmatter"),
+    ("inline fields", "fields.py", "find_inline_fields"),
+    ("front-matter fields", "fields.py", "build_frontmatter_fields"),
+    ("headings", "markdown.py", "find_headings"),
+    ("title", "notes.py", "note_title"),
+    ("language", "lang.py", "detect_lang"),
+    ("word count", "lang.py", "count_words"),
+    ("dates", "notes.py", "note_dates"),
+    ("tags", "tags.py", "find_tags"),
+    ("links", "links.py", "find_links"),
+    ("wikilinks", "links.py", "find_wikilinks"),
+    ("chapters", "chapters.py", "find_chapters"),
+    ("classify", "classify.py", "classify_note"),
+    ("episode", "episodes.py", "read_episode"),
+    ("people", "people_rows.py", "build_appearance_rows"),
+    ("money", "money.py", "find_money"),
+    ("growth", "growth.py", "find_growth"),
+    ("sha256", "ids.py", "content_sha256"),
+    ("code masking (inside others)", "markdown.py", "mask_code"),
+)
+
+
+def sample(vault: Path, every: int) -> list[tuple[str, bytes]]:
+    """Every ``every``-th note file of ``vault`` (sorted by path), read into memory."""
+    paths = sorted(p for p in vault.rglob("*.md") if p.is_file())[::every]
+    return [(p.relative_to(vault).as_posix(), p.read_bytes()) for p in paths]
+
+
+def parse_all(notes: list[tuple[str, bytes]]) -> None:
+    for path, data in notes:
+        parse_note(path, data)
+
+
+def extractor_seconds(stats: pstats.Stats) -> list[tuple[str, float, int]]:
+    """(step, cumulative seconds, calls) for each entry of ``EXTRACTORS`` that ran."""
+    table = stats.stats  # type: ignore[attr-defined]
+    out = []
+    for label, module, name in EXTRACTORS:
+        for (file, _, func), (_, calls, _, cumulative, _) in table.items():
+            if func == name and file.endswith(f"transforms/{module}"):
+                out.append((label, cumulative, calls))
+    return sorted(out, key=lambda row: -row[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
+    parser.add_argument("vault", type=Path)
+    parser.add_argument("--every", type=int, default=20, help="profile every N-th file (20)")
+    parser.add_argument("--top", type=int, default=25, help="functions to list (25)")
+    args = parser.parse_args(argv)
+    notes = sample(args.vault, args.every)
+    size = sum(len(d) for _, d in notes)
+    started = time.perf_counter()
+    parse_all(notes)
+    plain = time.perf_counter() - started
+    print(
+        f"{len(notes)} notes, {size / 1e6:.1f} MB: {plain:.2f} s without the profiler, "
+        f"{len(notes) / plain:,.0f} notes/s, {plain / len(notes) * 1e3:.2f} ms per note"
+    )
+    profiler = cProfile.Profile()
+    profiler.runcall(parse_all, notes)
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"\nunder cProfile: {total:.2f} s\n\nper step (cumulative, share of parse_note):")
+    for label, seconds, calls in extractor_seconds(stats):
+        print(f"  {label:<30} {seconds:7.2f} s  {100 * seconds / total:5.1f} %  {calls:>7} calls")
+    print(f"\ntop {args.top} functions by own time:")
+    stats.sort_stats("tottime").print_stats(args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,269 @@
+"""The dashboard's charts: plotly figures built from the Parquet marts.
+
+Every string that comes from a note goes through :func:`plot_text` before it
+reaches a figure. plotly.js reads a small set of HTML-like tags in text
+(``<b>``, ``<a href=…>``, ``<br>``) and decodes entities, so escaping ``&``,
+``<`` and ``>`` makes a title such as ``<script>alert(1)</script>`` appear
+exactly as written, as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+PALETTE = [
+    "#2f6f9f", "#e07b39", "#4c9a5f", "#b5485d", "#7d62a8", "#c9a227",
+    "#3c8d93", "#8c6d4f", "#d16ba5", "#5d6d7e", "#9bbf4a", "#e3a0a0",
+]  # fmt: skip
+TOP_PEOPLE = 15
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    caption: str
+    figure: go.Figure | None  # None when the warehouse has no rows for it
+
+
+def plot_text(value: object) -> str:
+    """A note's string as plotly text that shows exactly as written.
+
+    >>> plot_text("<script>alert(1)</script>")
+    '&lt;script&gt;alert(1)&lt;/script&gt;'
+    >>> plot_text("Kettle & Kernel")
+    'Kettle &amp; Kernel'
+    >>> plot_text(None)
+    ''
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def _layout(fig: go.Figure, **extra: object) -> go.Figure:
+    layout: dict[str, object] = {
+        "template": "plotly_white",
+        "colorway": PALETTE,
+        "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 12},
+        "margin": {"l": 56, "r": 16, "t": 8, "b": 48},
+        "height": 340,
+        "legend": {"orientation": "h", "y": -0.22, "x": 0},
+        "hoverlabel": {"align": "left"},
+    }
+    fig.update_layout(**{**layout, **extra})
+    return fig
+
+
+def episodes_per_year(episodes: pd.DataFrame) -> go.Figure | None:
+    dated = episodes.dropna(subset=["episode_year"])
+    if dated.empty:
+        return None
+    counts = dated.groupby(["show_name", "episode_year"]).size().reset_index(name="n")
+    years = sorted(int(y) for y in counts["episode_year"].unique())
+    fig = go.Figure()
+    for show, rows in counts.groupby("show_name"):
+        fig.add_bar(
+            name=plot_text(show),
+            x=[str(int(y)) for y in rows["episode_year"]],
+            y=rows["n"].tolist(),
+            hovertemplate="%{x}: %{y} episodes<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        barmode="stack",
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [str(y) for y in years],
+        },
+        yaxis={"title": {"text": "episodes"}, "tickformat": "d"},
+    )
+
+
+def duration_distribution(episodes: pd.DataFrame) -> go.Figure | None:
+    timed = episodes.dropna(subset=["duration_minutes"])
+    if timed.empty:
+        return None
+    fig = go.Figure()
+    for show, rows in timed.groupby("show_name"):
+        fig.add_histogram(
+            name=plot_text(show),
+            x=rows["duration_minutes"].round(1).tolist(),
+            xbins={"size": 5},
+            hovertemplate="%{x} min: %{y} episodes<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        barmode="stack",
+        xaxis={"title": {"text": "duration (minutes, 5-minute bins)"}},
+        yaxis={"title": {"text": "episodes"}, "tickformat": "d"},
+    )
+
+
+def chapters_per_episode(episodes: pd.DataFrame) -> go.Figure | None:
+    rows = episodes[episodes["chapters"] > 0].dropna(subset=["duration_minutes"])
+    if rows.empty:
+        return None
+    fig = go.Figure()
+    for show, group in rows.groupby("show_name"):
+        fig.add_scatter(
+            name=plot_text(show),
+            mode="markers",
+            x=group["duration_minutes"].round(1).tolist(),
+            y=group["chapters"].tolist(),
+            marker={"size": 11, "opacity": 0.85, "line": {"width": 1, "color": "white"}},
+            text=[plot_text(t) for t in group["title"]],
+            customdata=group["mean_chapter_seconds"].round(0).tolist(),
+            hovertemplate="%{text}<br>%{y} chapters in %{x} min"
+            "<br>mean chapter %{customdata} s<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        xaxis={"title": {"text": "episode length (minutes)"}},
+        yaxis={"title": {"text": "chapters"}, "rangemode": "tozero"},
+    )
+
+
+def people_leaderboard(people: pd.DataFrame) -> go.Figure | None:
+    if people.empty:
+        return None
+    totals = people.groupby("person_id")["notes"].sum().sort_values(ascending=False)
+    top = people[people["person_id"].isin(totals.index[:TOP_PEOPLE])]
+    order = [pid for pid in totals.index[:TOP_PEOPLE]][::-1]
+    names = dict(zip(top["person_id"], top["name"], strict=False))
+    fig = go.Figure()
+    for role, rows in top.groupby("role"):
+        by_person = dict(zip(rows["person_id"], rows["notes"], strict=True))
+        fig.add_bar(
+            name=plot_text(role),
+            orientation="h",
+            y=[plot_text(names[pid]) for pid in order],
+            x=[int(by_person.get(pid, 0)) for pid in order],
+            hovertemplate="%{y}: %{x} notes<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        barmode="stack",
+        height=max(340, 26 * len(order) + 90),
+        margin={"l": 170, "r": 16, "t": 8, "b": 48},
+        xaxis={"title": {"text": "notes"}},
+    )
+
+
+def revenue_timeline(revenue: pd.DataFrame) -> go.Figure | None:
+    rows = revenue.dropna(subset=["note_date", "annualized_amount"]).copy()
+    if rows.empty:
+        return None
+    rows["annual"] = rows["annualized_amount"].astype(float)
+    rows["figure"] = [
+        f"{plot_text(m)}: {plot_text(t)}" for m, t in zip(rows["metric"], rows["text"], strict=True)
+    ]
+    # one point per note: its largest annualised figure, the others listed in the hover
+    points = (
+        rows.sort_values("annual", ascending=False)
+        .groupby(["subject", "currency", "note_date"], as_index=False)
+        .agg(annual=("annual", "first"), figures=("figure", "<br>".join))
+    )
+    fig = go.Figure()
+    for (subject, currency), group in points.groupby(["subject", "currency"]):
+        group = group.sort_values("note_date")
+        fig.add_scatter(
+            name=plot_text(f"{subject} ({currency})"),
+            mode="lines+markers",
+            x=[d.isoformat() for d in group["note_date"]],
+            y=group["annual"].tolist(),
+            marker={"size": 9},
+            text=group["figures"].tolist(),
+            hovertemplate="%{x}<br>%{y:,.0f} a year<br>%{text}<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        height=380,
+        xaxis={"title": {"text": "note date"}, "type": "date"},
+        yaxis={
+            "title": {"text": "a year, as reported"},
+            "type": "log",
+            "dtick": 1,
+            "tickformat": "~s",
+        },
+    )
+
+
+def issues_per_run(issues: pd.DataFrame) -> go.Figure | None:
+    if issues.empty:
+        return None
+    counts = issues.groupby(["run_started_utc", "severity"]).size().reset_index(name="n")
+    fig = go.Figure()
+    colors = {"error": "#b5485d", "warning": "#c9a227"}
+    for severity, rows in counts.groupby("severity"):
+        fig.add_bar(
+            name=plot_text(severity),
+            x=[t.strftime("%Y-%m-%d %H:%M") for t in rows["run_started_utc"]],
+            y=rows["n"].tolist(),
+            marker={"color": colors.get(str(severity), "#7d62a8")},
+            hovertemplate="run %{x}: %{y} issues<extra>%{fullData.name}</extra>",
+        )
+    return _layout(
+        fig,
+        barmode="stack",
+        height=260,
+        xaxis={"type": "category", "title": {"text": "run started (UTC)"}},
+        yaxis={"title": {"text": "issues"}, "tickformat": "d"},
+    )
+
+
+CHARTS: list[tuple[str, str, str, str, Callable[[pd.DataFrame], go.Figure | None]]] = [
+    ("episodes_per_year", "Episodes per year", "episode_facts", "by show", episodes_per_year),
+    (
+        "duration_distribution",
+        "Episode length",
+        "episode_facts",
+        "how long episodes run, by show",
+        duration_distribution,
+    ),
+    (
+        "chapters_per_episode",
+        "Chapters per episode",
+        "episode_facts",
+        "one point per episode: its length and its chapter count",
+        chapters_per_episode,
+    ),
+    (
+        "people_leaderboard",
+        "People leaderboard",
+        "people_leaderboard",
+        f"the {TOP_PEOPLE} people in the most notes, by role",
+        people_leaderboard,
+    ),
+    (
+        "revenue_timeline",
+        "Revenue per founder",
+        "revenue_timeline",
+        "revenue, ARR and MRR figures, annualised, one line per subject and currency; "
+        "no exchange rate is applied",
+        revenue_timeline,
+    ),
+    (
+        "issues_per_run",
+        "Issues per run",
+        "run_issues",
+        "problems found while reading notes, in the runs kept",
+        issues_per_run,
+    ),
+]
+
+
+def build_charts(marts: dict[str, pd.DataFrame]) -> list[Chart]:
+    """Every dashboard chart, from the marts (a missing or empty mart gives an empty chart)."""
+    charts = []
+    for key, title, mart, caption, build in CHARTS:
+        frame = marts.get(mart)
+        figure = build(frame) if frame is not None and not frame.empty else None
+        charts.append(Chart(key, title, caption, figure))
+    return charts

@@ -1,0 +1,226 @@
+"""The offline dashboard: written by every build, opened from disk in real headless Chromium.
+
+Chromium comes from the Debian package (``apt-get install chromium``; ``.ci/run``
+installs it). Playwright drives that binary; it never downloads a browser. With
+no Chromium the browser test fails rather than skips, so CI cannot pass without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from pipelines.cli import main
+from pipelines.dashboard import render_dashboard
+from pipelines.load import read_sql
+from tests.conftest import EXAMPLE_VAULT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+CHARTS = {
+    "episodes_per_year",
+    "duration_distribution",
+    "chapters_per_episode",
+    "people_leaderboard",
+    "revenue_timeline",
+    "issues_per_run",
+}
+MARKS = ".barlayer g.point path[d], .scatterlayer path.point[d]"
+
+
+@pytest.fixture(scope="module")
+def built(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    warehouse = tmp_path_factory.mktemp("dashboard") / "warehouse"
+    code = main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
+    assert code == 0
+    return warehouse
+
+
+def test_every_sql_file_runs_on_the_whole_example_vault(built: Path) -> None:
+    con = duckdb.connect(str(built / "notehouse.duckdb"), read_only=True)
+    try:
+        for kind in ("views", "marts"):
+            for name, sql in read_sql(kind):
+                cursor = con.execute(f"select * from ({sql.strip().rstrip(';')}\n)")
+                assert cursor.fetchall(), f"{kind}/{name} has no rows on the example vault"
+    finally:
+        con.close()
+
+
+def test_build_writes_one_self_contained_page(built: Path) -> None:
+    page = (built / "dashboard" / "index.html").read_text(encoding="utf-8")
+    lowered = page.lower()
+    assert "<script src" not in lowered and "<link" not in lowered and "@import" not in lowered
+    assert "Plotly.newPlot" in page and "plotly.js v" in page  # the library itself is inlined
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    for title in HOSTILE:
+        assert title not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # in the table of latest notes
+
+
+def _hostile_marts() -> dict[str, pa.Table]:
+    """Marts in which every string a note could supply is hostile."""
+    bad = HOSTILE[0]
+    return {
+        "episode_facts": pa.Table.from_pylist(
+            [
+                {
+                    "note_id": "n1",
+                    "show_name": bad,
+                    "episode_number": 1,
+                    "title": HOSTILE[1],
+                    "published_date": dt.date(2023, 1, 1),
+                    "episode_year": 2023,
+                    "duration_seconds": 1800,
+                    "duration_minutes": 30.0,
+                    "chapters": 3,
+                    "mean_chapter_seconds": 600.0,
+                    "guests": bad,
+                    "path": bad,
+                }
+            ]
+        ),
+        "people_leaderboard": pa.Table.from_pylist(
+            [{"person_id": "p", "name": bad, "person_kind": "person", "role": bad, "notes": 2}]
+        ),
+        "revenue_timeline": pa.Table.from_pylist(
+            [
+                {
+                    "subject": bad,
+                    "metric": "arr",
+                    "note_date": dt.date(2023, 1, 1),
+                    "amount": 10.0,
+                    "currency": "</script>",
+                    "annualized_amount": 10.0,
+                    "text": HOSTILE[1],
+                }
+            ]
+        ),
+        "run_issues": pa.Table.from_pylist(
+            [
+                {
+                    "run_started_utc": dt.datetime(2023, 1, 1, 12),
+                    "is_latest_run": True,
+                    "severity": "error",
+                    "stage": bad,
+                    "path": bad,
+                    "line": 1,
+                    "message": HOSTILE[1],
+                }
+            ]
+        ),
+        "note_facts": pa.Table.from_pylist(
+            [{"note_date": None, "kind": bad, "lang": bad, "title": bad, "path": bad}]
+        ),
+    }
+
+
+def test_every_note_string_is_escaped() -> None:
+    page = render_dashboard(_hostile_marts(), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    own = page.split("\n<script>", 1)[0]  # the HTML and the figures' JSON, before the library
+    for title in HOSTILE:
+        assert title not in own
+    assert own.count("<script") == 1 and own.count("</script>") == 1  # the JSON block only
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in own  # the tables, as HTML text
+    assert "\\u0026lt;script\\u0026gt;alert(1)" in own  # figures: plotly text, JSON-escaped
+
+
+def test_dashboard_command_rewrites_the_page(built: Path) -> None:
+    page = built / "dashboard" / "index.html"
+    page.write_text("stale", encoding="utf-8")
+    assert main(["dashboard", "--warehouse", str(built)]) == 0
+    assert "Plotly.newPlot" in page.read_text(encoding="utf-8")
+
+
+def test_dashboard_command_without_marts_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dashboard", "--warehouse", str(tmp_path)]) == 2
+    assert "notehouse build" in capsys.readouterr().err
+
+
+def test_no_dashboard_flag_still_writes_the_marts(prefect_api: str, tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE_VAULT / "hugo", vault / "hugo")
+    warehouse = tmp_path / "warehouse"
+    args = ["build", str(vault), "--warehouse", str(warehouse), "--progress", "none"]
+    assert main([*args, "--no-dashboard"]) == 0
+    assert (warehouse / "marts" / "episode_facts.parquet").is_file()
+    assert not (warehouse / "dashboard" / "index.html").exists()
+    assert main(["dashboard", "--warehouse", str(warehouse)]) == 0
+    assert (warehouse / "dashboard" / "index.html").is_file()
+
+
+def test_dashboard_in_headless_chromium(built: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Chromium with 'apt-get install chromium' "
+            "(.ci/run does it; see the README)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    url = (built / "dashboard" / "index.html").resolve().as_uri()
+    errors: list[str] = []
+    requests: list[str] = []
+    dialogs: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            tmp_path / "profile",  # a fresh profile: --user-data-dir
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+        )
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.add_init_script("window.alert = (m) => { window.__alerted = String(m); };")
+            page.goto(url)
+            page.wait_for_selector("body[data-charts-rendered]", timeout=20_000)
+            marks = page.evaluate(
+                "(sel) => Object.fromEntries([...document.querySelectorAll('div.chart')]"
+                ".map(d => [d.dataset.chart, d.querySelectorAll(sel).length]))",
+                MARKS,
+            )
+            texts = [page.get_by_text(t, exact=True).count() for t in HOSTILE]
+            alerted = page.evaluate("() => window.__alerted ?? null")
+            images = page.evaluate("() => document.images.length")
+            shot = tmp_path / "dashboard.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert set(marks) == CHARTS
+    assert all(n > 0 for n in marks.values()), marks
+    assert errors == []
+    assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
+    assert texts == [1, 1]  # each hostile title is shown once, as text, in the notes table
+    assert alerted is None and dialogs == [] and images == 0
+    assert shot.stat().st_size > 50_000
+    print(f"screenshot: {shot}")
+
+
+def test_dashboard_command_and_flag_have_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["dashboard", "--help"], ["build", "--help"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: notehouse dashboard" in out and "--no-dashboard" in out

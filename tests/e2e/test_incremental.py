@@ -1,0 +1,136 @@
+"""Incremental builds give the same tables as full builds, after any series of edits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.cli import main
+from tests.conftest import EXAMPLE_VAULT
+from transforms.schema import NOTE_TABLES
+
+COMPARED = (*NOTE_TABLES, "people")
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
+    try:
+        return {t: sorted(con.execute(f"select * from {t}").fetchall(), key=repr) for t in COMPARED}
+    finally:
+        con.close()
+
+
+def build(vault: Path, warehouse: Path, *extra: str) -> None:
+    assert (
+        main(["build", str(vault), "--warehouse", str(warehouse), "--progress", "none", *extra])
+        == 0
+    )
+
+
+def last_run(warehouse: Path, extra: str = "") -> tuple[int, ...]:
+    con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
+    row = con.execute(
+        f"select files_new, files_changed, files_unchanged, files_deleted {extra} from runs "
+        "order by started_at desc limit 1"
+    ).fetchone()
+    con.close()
+    assert row is not None
+    return row
+
+
+@pytest.fixture()
+def vault(tmp_path: Path) -> Path:
+    target = tmp_path / "vault"
+    shutil.copytree(EXAMPLE_VAULT, target)
+    return target
+
+
+def edit_append(vault: Path) -> None:
+    note = vault / "podcast" / "041 Invoices for People Who Hate Invoices.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nWe raised $2M in 2024.\n", "utf-8")
+
+
+def delete_profile(vault: Path) -> None:
+    (vault / "people" / "Wren Szabo.md").unlink()
+
+
+def rename_profile(vault: Path) -> None:
+    (vault / "people" / "Hollis Achterberg.md").rename(vault / "people" / "Hollis A.md")
+
+
+def add_linking_note(vault: Path) -> None:
+    (vault / "journal" / "new.md").write_text(
+        "# New\n\nCoffee with [[Marguerite Lavelle]] and [[Hollis A]].\n", encoding="utf-8"
+    )
+
+
+def touch_only(vault: Path) -> None:
+    note = vault / "journal" / "reading-list.md"
+    stat = note.stat()
+    os.utime(note, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+EDITS = [edit_append, delete_profile, rename_profile, add_linking_note, touch_only]
+
+
+def test_each_edit_then_incremental_equals_full(
+    prefect_api: str, vault: Path, tmp_path: Path
+) -> None:
+    incremental = tmp_path / "incremental"
+    build(vault, incremental)
+    for n, edit in enumerate(EDITS):
+        edit(vault)
+        build(vault, incremental)
+        full = tmp_path / f"full-{n}"
+        build(vault, full)
+        assert snapshot(incremental) == snapshot(full), edit.__name__
+
+
+def test_run_counts_new_changed_unchanged_deleted(
+    prefect_api: str, vault: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    total = last_run(warehouse)[0]
+    assert last_run(warehouse) == (total, 0, 0, 0)
+    edit_append(vault)
+    delete_profile(vault)
+    add_linking_note(vault)
+    touch_only(vault)  # read again, same bytes: unchanged
+    build(vault, warehouse)
+    assert last_run(warehouse) == (1, 1, total - 2, 1)
+
+
+def test_renamed_profile_unresolves_links_that_named_it(
+    prefect_api: str, vault: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    rename_profile(vault)
+    build(vault, warehouse)
+    con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
+    unresolved = con.execute(
+        "select count(*) from wikilinks where target = 'Hollis Achterberg' "
+        "and target_note_id is null"
+    ).fetchone()
+    profile = con.execute(
+        "select note_id from people where person_id = 'hollis-achterberg'"
+    ).fetchone()
+    con.close()
+    assert unresolved is not None and unresolved[0] >= 1
+    assert profile is not None and profile[0] is not None  # the renamed note is still his
+
+
+def test_full_flag_reparses_everything(prefect_api: str, vault: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    new, changed, unchanged, deleted, parsed = last_run(warehouse, ", files_parsed")
+    assert (changed, unchanged, deleted) == (0, 0, 0) and parsed == new > 0
+    build(vault, warehouse)
+    assert last_run(warehouse, ", files_parsed") == (0, 0, new, 0, 0)
+    build(vault, warehouse, "--full")
+    assert last_run(warehouse, ", files_parsed") == (0, 0, new, 0, new)

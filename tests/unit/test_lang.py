@@ -1,0 +1,117 @@
+"""Language detection by script and function words; word counts with CJK characters as words."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.lang import count_words, detect_lang
+
+# Sentences copied from the two seed notes.
+LANG_SEED_CASES: list[tuple[str, str]] = [
+    (
+        "这里分享有趣有意思的人士、有可取之处的人士、有特色之处的人士、小有成就的人士。",
+        "zh",
+    ),
+    ("Mike设计和构建了Sidekiq，这是一种面向Ruby编程语言的免费开源的后台任务框架。", "zh"),
+    (
+        "Today, we have Mike Perham from Sidekiq and Faktory fame. We find out what Sidekiq is "
+        "and a great story about what led Mike into starting it, as well as Faktory.",
+        "en",
+    ),
+    ("[00:10:50] Mike explains how Active Job plays into all of this for him.", "en"),
+]
+
+LANG_REAL_FORMAT_CASES: list[tuple[str, str]] = [
+    ("今日はポッドキャストについて話します。", "ja"),
+    ("東京大学の研究者が新しい論文を発表しました。", "ja"),
+    ("오늘은 팟캐스트에 대해 이야기합니다.", "ko"),
+    ("We talk about Sidekiq with Mike.", "en"),
+    # Chinese prose full of product names is still Chinese.
+    ("我们聊了 Sidekiq, Faktory, Ruby, Rails, Crystal 和 open source business", "zh"),
+    # Front matter is blank lines by the time the body arrives; blank lines change nothing.
+    ("\n\n\n\n\nThis is the note and it is about the show.\n", "en"),
+]
+
+# Too little to say, or not one of the languages detected.
+LANG_NEGATIVE_CASES: list[str] = [
+    "",
+    "   \n\n",
+    "Hello",
+    "41:08",
+    "中文",
+    "Sidekiq Faktory Inspeqtor Rails Ruby",
+    "Lorem ipsum dolor sit amet",
+]
+
+# A note that is only a link read as English from the words of its URL.
+LANG_BUGS_CAUGHT: list[str] = [
+    "https://share.transistor.fm/s/102fc5a6",
+    "<https://dts.podtrac.com/redirect.mp3/media.transistor.fm/102fc5a6/54afd9e9.mp3>",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    LANG_SEED_CASES + LANG_REAL_FORMAT_CASES,
+    ids=[c[0][:40] for c in LANG_SEED_CASES + LANG_REAL_FORMAT_CASES],
+)
+def test_detect_lang(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text", LANG_NEGATIVE_CASES + LANG_BUGS_CAUGHT, ids=LANG_NEGATIVE_CASES + LANG_BUGS_CAUGHT
+)
+def test_detect_lang_says_nothing(text: str) -> None:
+    assert detect_lang(text) is None
+
+
+# ---- word counts ---------------------------------------------------------------------------
+
+SEED_CASES: list[tuple[str, int]] = [
+    ("Mike 创建了 Sidekiq", 5),
+    ("Mike设计和构建了Sidekiq", 8),  # Mike + 6 characters + Sidekiq
+    ("年收入百万美元", 7),
+    ("Mike explains how Active Job plays into all of this for him.", 12),
+    ("It’s been a crazy week of weather", 7),
+    ("**Panelists**:: [[Jason Charnes]], [[Chris Oliver]], [[Andrew Mason]]", 7),
+]
+
+REAL_FORMAT_CASES: list[tuple[str, int]] = [
+    ("don't stop", 2),
+    ("Café crème", 2),
+    ("Привет мир", 2),
+    ("hello_world", 1),
+    ("こんにちは", 5),
+    ("- [ ] task one", 2),
+    ("## Links\n\nSidekiq\n", 2),
+]
+
+NEGATIVE_CASES: list[str] = ["", "  \n\t ", "—, ... !!", "> ---"]
+
+KNOWN_GAPS: list[tuple[str, int]] = [
+    # Korean separates words with spaces, but every Hangul syllable counts as a word.
+    ("안녕하세요 세계", 2),
+    # A number with thousands separators counts as two words.
+    ("1,000 dollars", 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    SEED_CASES + REAL_FORMAT_CASES,
+    ids=[c[0][:40] for c in SEED_CASES + REAL_FORMAT_CASES],
+)
+def test_count_words(text: str, count: int) -> None:
+    assert count_words(text) == count
+
+
+@pytest.mark.parametrize("text", NEGATIVE_CASES, ids=NEGATIVE_CASES)
+def test_count_words_none(text: str) -> None:
+    assert count_words(text) == 0
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize(("text", "count"), KNOWN_GAPS, ids=[c[0] for c in KNOWN_GAPS])
+def test_count_words_known_gaps(text: str, count: int) -> None:
+    assert count_words(text) == count
