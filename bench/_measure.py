@@ -21,6 +21,7 @@ from typing import Any
 STAGE_LINE = re.compile(r"seconds per stage: (?P<pairs>(?:\w+=[\d.]+ ?)+)")
 INNER_LINE = re.compile(r"seconds in (?P<name>\w+): (?P<s>[\d.]+)")
 REPORT_PARTS = ("marts", "dashboard")  # the report stage runs inside the load task
+PLAN_LINE = re.compile(r"\((?P<parse>\d+) to parse, (?P<reuse>\d+) unchanged\)")
 POLL_SECONDS = 0.05
 TAIL_CHARS = 2000
 
@@ -44,6 +45,8 @@ class Build:
     cpu_user_seconds: float
     cpu_system_seconds: float
     stages: dict[str, float] = field(default_factory=dict)
+    files_parsed: int | None = None  # from the flow's log: files parsed and reused this run
+    files_reused: int | None = None
     timed_out: bool = False
     error_tail: str = ""
 
@@ -99,6 +102,7 @@ def run_build(command: list[str], env: dict[str, str], timeout: float) -> Build:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode(errors="replace")
+    plan = PLAN_LINE.search(log)
     return Build(
         wall_seconds=wall,
         exit_code=proc.returncode,
@@ -106,6 +110,8 @@ def run_build(command: list[str], env: dict[str, str], timeout: float) -> Build:
         cpu_user_seconds=usage.ru_utime,
         cpu_system_seconds=usage.ru_stime,
         stages=parse_stages(log),
+        files_parsed=int(plan["parse"]) if plan else None,
+        files_reused=int(plan["reuse"]) if plan else None,
         timed_out=timed_out,
         error_tail="" if proc.returncode == 0 else log[-TAIL_CHARS:],
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -59,6 +60,17 @@ def ensure_vault(notes: int, seed: int) -> tuple[Path, dict[str, Any]]:
     return vault, write_vault(vault, notes, seed, BROKEN_SHARE, jobs=os.cpu_count() or 1)
 
 
+def code_digest() -> str:
+    """A digest of the code the build's reuse decision depends on (transforms and SQL).
+
+    A re-run after this changes parses every note again, so the bench records it.
+    """
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "transforms").glob("*.py")) + sorted((ROOT / "sql").rglob("*.sql")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _env(prefect_home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PREFECT_HOME"] = str(prefect_home)
@@ -101,6 +113,7 @@ class Bench:
         print(f"{vault_name(notes)}: {vault.relative_to(ROOT)}", flush=True)
         warehouse = self.scratch / f"warehouse-{vault_name(notes)}"
         floors = [_measure.read_floor(vault) for _ in range(FLOOR_PASSES_BEFORE)]
+        digests = [code_digest()]
         full = self.build(vault, warehouse)
         floors.append(_measure.read_floor(vault))
         floor = min(floors, key=lambda f: f.seconds)
@@ -108,7 +121,9 @@ class Bench:
         unchanged = edited = full
         originals: dict[Path, bytes] = {}
         if full.ok:
+            digests.append(code_digest())
             unchanged = self.build(vault, warehouse)
+            digests.append(code_digest())
             broken = {p for paths in manifest["broken"].values() for p in paths}
             originals = _measure.edit_notes(vault, broken, EDIT_SHARE)
             try:
@@ -116,7 +131,14 @@ class Bench:
             finally:
                 _measure.restore_notes(originals)
         shutil.rmtree(warehouse, ignore_errors=True)
+        if len(set(digests)) > 1:
+            print(
+                "    warning: transforms/ or sql/ changed between these builds; a re-run "
+                "after such a change parses every note again",
+                flush=True,
+            )
         return {
+            "code_digests": digests,
             "name": vault_name(notes),
             "notes": notes,
             "bytes": manifest["bytes"],
@@ -270,8 +292,10 @@ def _print_size(s: dict[str, Any]) -> None:
         f"({full['notes_per_s']:,.1f} notes/s, {full['mb_per_s']:.2f} MB/s) | "
         f"build ÷ floor {full['speed_ratio']:.5f} | peak RSS {full['peak_rss_mb']:,.0f} MB\n"
         f"    stages: {stages}\n"
-        f"    re-run unchanged {s['unchanged']['wall_seconds']:.1f} s, "
-        f"1 % edited {s['edited']['wall_seconds']:.1f} s\n"
+        f"    re-run unchanged {s['unchanged']['wall_seconds']:.1f} s "
+        f"({s['unchanged'].get('files_parsed')} files parsed), "
+        f"1 % edited {s['edited']['wall_seconds']:.1f} s "
+        f"({s['edited'].get('files_parsed')} files parsed)\n"
         f"    rows: {', '.join(f'{k} {v:,}' for k, v in s['rows'].items())}",
         flush=True,
     )

@@ -88,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (an aligned table by default)",
     )
+    query.add_argument(
+        "--write",
+        action="store_true",
+        help="open the database for writing (the next build replaces it; your changes are lost)",
+    )
 
     check = sub.add_parser(
         "check",
@@ -206,20 +211,20 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     print(f"done in {seconds:.1f} s")
 
 
-def _connect(settings: Settings) -> Any:
+def _connect(settings: Settings, *, write: bool = False) -> Any:
     import duckdb
 
     path = settings.warehouse / "notehouse.duckdb"
     if not path.is_file():
         raise FileNotFoundError(f"no warehouse at {path}; run 'notehouse build VAULT' first")
-    return duckdb.connect(str(path), read_only=True)
+    return duckdb.connect(str(path), read_only=not write)
 
 
 def _query(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
 
     try:
-        con = _connect(settings)
+        con = _connect(settings, write=args.write)
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE

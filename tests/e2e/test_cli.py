@@ -141,3 +141,25 @@ def test_build_in_a_subprocess_prints_a_summary(prefect_api: str, tmp_path: Path
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "notes loaded" in proc.stdout and "errors" in proc.stdout
     assert "parse:" in proc.stderr  # plain progress lines when not on a terminal
+
+
+def test_query_writes_only_with_the_write_flag(prefect_api: str, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w"
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "a.md").write_text("# A\n", encoding="utf-8")
+    assert main(["build", str(vault), "--warehouse", str(warehouse), "--progress", "none"]) == 0
+    assert main(["query", "create table mine as select 1 as x", "--warehouse", str(warehouse)]) == 1
+    assert (
+        main(
+            [
+                "query",
+                "create table mine as select 1 as x",
+                "--warehouse",
+                str(warehouse),
+                "--write",
+            ]
+        )
+        == 0
+    )
+    assert main(["query", "select x from mine", "--warehouse", str(warehouse)]) == 0

@@ -74,30 +74,36 @@ def test_kill_during_build_leaves_previous_warehouse(
     assert len(builds) == 2, builds  # the current build and the one before; the killed one is gone
 
 
-def test_second_writer_exits_at_once_and_a_dead_holder_is_taken_over(
-    prefect_api: str, tmp_path: Path
-) -> None:
-    vault, warehouse = tmp_path / "vault", tmp_path / "w"
-    shutil.copytree(EXAMPLE_VAULT / "journal", vault)
+def hold_lock(warehouse: Path, seconds: int) -> subprocess.Popen[str]:
+    """Another process that takes the warehouse lock, says so, and keeps it for a while."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             textwrap.dedent(f"""
-            import sys, time
+            import time
             from pathlib import Path
             from pipelines.lock import warehouse_lock
             with warehouse_lock(Path({str(warehouse)!r})):
                 print("locked", flush=True)
-                time.sleep(120)
+                time.sleep({seconds})
         """),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_second_writer_exits_at_once_and_a_dead_holder_is_taken_over(
+    prefect_api: str, tmp_path: Path
+) -> None:
+    vault, warehouse = tmp_path / "vault", tmp_path / "w"
+    shutil.copytree(EXAMPLE_VAULT / "journal", vault)
+    holder = hold_lock(warehouse, 120)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
         busy = cli(vault, warehouse, prefect_api)
         assert busy.returncode == 1
@@ -116,25 +122,8 @@ def test_second_writer_exits_at_once_and_a_dead_holder_is_taken_over(
 def test_wait_flag_waits_for_the_other_writer(prefect_api: str, tmp_path: Path) -> None:
     vault, warehouse = tmp_path / "vault", tmp_path / "w"
     shutil.copytree(EXAMPLE_VAULT / "journal", vault)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import time
-            from pathlib import Path
-            from pipelines.lock import warehouse_lock
-            with warehouse_lock(Path({str(warehouse)!r})):
-                print("locked", flush=True)
-                time.sleep(3)
-        """),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = hold_lock(warehouse, 3)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         assert (
             main(
                 ["build", str(vault), "--warehouse", str(warehouse), "--progress", "none", "--wait"]
