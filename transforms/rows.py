@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any, TypeVar
 
-from transforms.chapters import find_chapters
+from transforms.chapters import Chapter, find_chapters
 from transforms.classify import classify_note
-from transforms.decode import decode_note
+from transforms.decode import Decoded, decode_note
 from transforms.episodes import read_duration, read_episode
 from transforms.fields import build_frontmatter_fields, find_inline_fields
-from transforms.frontmatter import split_frontmatter
+from transforms.frontmatter import FrontMatter, split_frontmatter
 from transforms.growth import find_growth
 from transforms.ids import content_sha256, normalize_path, note_id
 from transforms.issues import Issue
@@ -32,6 +32,7 @@ from transforms.money import find_money
 from transforms.notes import note_dates, note_title
 from transforms.people_rows import build_appearance_rows, profile_subject
 from transforms.properties import Properties
+from transforms.schema import TABLES
 from transforms.tags import Tag, find_tags, tags_from_value
 from transforms.vault import build_note_key_rows
 
@@ -103,16 +104,24 @@ def _guard(parsed: ParsedNote, stage: str, fn: Callable[[], T]) -> T | None:
         return None
 
 
-def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: str) -> None:
-    nid, path = parsed.note_id, parsed.path
+@dataclass(frozen=True)
+class _Text:
+    """A decoded note split from its front matter; ``body`` is what extractors search."""
+
+    decoded: Decoded
+    fm: FrontMatter
+    body: str
+
+
+def _read_text(parsed: ParsedNote, data: bytes) -> _Text | None:
     decoded = decode_note(data)
     parsed.issues.extend(decoded.issues)
     if decoded.text is None:
-        return
+        return None
     parsed.issues.extend(_shape_issues(decoded.text))
     fm = split_frontmatter(decoded.text)
     parsed.issues.extend(fm.issues)
-    body, meta = fm.body, fm.metadata
+    body = fm.body
     if len(body) > MAX_PROSE_CHARS:
         parsed.issues.append(
             Issue(
@@ -124,123 +133,97 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
             )
         )
         body = body[: body.rfind("\n", 0, MAX_PROSE_CHARS) + 1]
+    return _Text(decoded, fm, body)
+
+
+def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
+    """Rows with exactly the table's columns, from dataclasses or dicts, carrying ``nid``."""
+    names = TABLES[table].names
+    rows = []
+    for item in items:
+        values = asdict(item) if is_dataclass(item) and not isinstance(item, type) else item
+        assert isinstance(values, dict)
+        rows.append({name: nid if name == "note_id" else values.get(name) for name in names})
+    return rows
+
+
+def _episode_hints(props: Properties, chapters: list[Chapter]) -> int:
+    """How many signs besides a duration say this note is an episode."""
+    keys = (
+        ("number", "episode"),
+        ("media", "audio", "enclosure", "mp3"),
+        ("guests", "guest", "panelists", "hosts", "host", "嘉宾"),
+    )
+    return sum(props.first(*k) is not None for k in keys) + (len(chapters) >= 2)
+
+
+def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: str) -> None:
+    text = _read_text(parsed, data)
+    if text is None:
+        return
+    nid, path, body, fm = parsed.note_id, parsed.path, text.body, text.fm
     inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
-    fields = build_frontmatter_fields(meta, fm.key_lines) + inline
-    props = Properties(meta, fm.key_lines, inline)
-    headings = find_headings(body)
-    title, title_source = note_title(props, headings, path)
+    props = Properties(fm.metadata, fm.key_lines, inline)
+    title, title_source = note_title(props, find_headings(body), path)
     lang_prop = props.first("lang", "language", "locale")
     lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
     dated, date_issues = note_dates(props, path, tz, mtime)
-    parsed.issues.extend(date_issues)
-
     tags = _tags(props, body)
-    links = _guard(parsed, "links", lambda: find_links(body)) or []
-    wikilinks = _guard(parsed, "wikilinks", lambda: find_wikilinks(body)) or []
     duration, _, duration_issues = read_duration(props)
     found = _guard(parsed, "chapters", lambda: find_chapters(body, duration))
     chapters, chapter_issues = found if found is not None else ([], [])
-    hints = sum(
-        props.first(*keys) is not None
-        for keys in (
-            ("number", "episode"),
-            ("media", "audio", "enclosure", "mp3"),
-            ("guests", "guest", "panelists", "hosts", "host", "嘉宾"),
-        )
-    ) + (len(chapters) >= 2)
     kind, kind_reason = classify_note(
-        meta, [t.tag for t in tags], path, has_duration=duration is not None, episode_hints=hints
+        fm.metadata,
+        [t.tag for t in tags],
+        path,
+        has_duration=duration is not None,
+        episode_hints=_episode_hints(props, chapters),
     )
-    rows = parsed.rows
-    rows["notes"] = [
-        {
-            "note_id": nid,
-            "path": path,
-            "kind": kind,
-            "title": title,
-            "lang": lang,
-            "note_date": dated.note_date,
-            "created_at": dated.created_at,
-            "updated_at": dated.updated_at,
-            "word_count": count_words(fm.body),
-            "size_bytes": len(data),
-            "content_sha256": parsed.content_sha256,
-            "file_name": posixpath.basename(path),
-            "folder": posixpath.dirname(path),
-            "encoding": decoded.encoding,
-            "frontmatter_format": fm.format,
-            "title_source": title_source,
-            "note_date_source": dated.source,
-            "kind_reason": kind_reason,
-        }
-    ]
-    rows["fields"] = [
-        {
-            "note_id": nid,
-            "ordinal": i,
-            "key": f.key,
-            "raw_key": f.raw_key,
-            "value": f.value,
-            "value_type": f.value_type,
-            "source": f.source,
-            "line": f.line,
-        }
-        for i, f in enumerate(fields, start=1)
-    ]
-    rows["tags"] = [
-        {"note_id": nid, "tag": t.tag, "source": t.source, "line": t.line} for t in tags
-    ]
+    note = {
+        "path": path, "kind": kind, "title": title, "lang": lang,
+        "note_date": dated.note_date, "created_at": dated.created_at,
+        "updated_at": dated.updated_at, "word_count": count_words(fm.body),
+        "size_bytes": len(data), "content_sha256": parsed.content_sha256,
+        "file_name": posixpath.basename(path), "folder": posixpath.dirname(path),
+        "encoding": text.decoded.encoding, "frontmatter_format": fm.format,
+        "title_source": title_source, "note_date_source": dated.source,
+        "kind_reason": kind_reason,
+    }  # fmt: skip
+    parsed.issues.extend(date_issues)
+    fields = build_frontmatter_fields(fm.metadata, fm.key_lines) + inline
     aliases = _aliases(props)
-    rows["aliases"] = [{"note_id": nid, "alias": a} for a in aliases]
+    rows = parsed.rows
+    rows["notes"] = _shaped("notes", nid, [note])
+    rows["fields"] = _shaped(
+        "fields", nid, [{**asdict(f), "ordinal": i} for i, f in enumerate(fields, start=1)]
+    )
+    rows["tags"] = _shaped("tags", nid, tags)
+    rows["aliases"] = _shaped("aliases", nid, [{"alias": a} for a in aliases])
     rows["note_keys"] = build_note_key_rows(nid, path, aliases)
-    rows["links"] = [
-        {
-            "note_id": nid,
-            "url": ln.url,
-            "domain": ln.domain,
-            "label": ln.label,
-            "section": ln.section,
-            "is_image": ln.is_image,
-            "line": ln.line,
-        }
-        for ln in links
-    ]
-    rows["wikilinks"] = [
-        {
-            "note_id": nid,
-            "target": w.target,
-            "target_key": normalize_target(w.target),
-            "target_note_id": None,
-            "alias": w.alias,
-            "heading": w.heading,
-            "embed": w.embed,
-            "line": w.line,
-        }
-        for w in wikilinks
-    ]
+    rows["chapters"] = _shaped("chapters", nid, chapters)
     if kind == "episode":
         facts, episode_issues = read_episode(props, tz)
         parsed.issues.extend(episode_issues)
-        rows["episodes"] = [{"note_id": nid, "title": title, **facts.__dict__}]
+        rows["episodes"] = _shaped("episodes", nid, [{"title": title, **asdict(facts)}])
     else:
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
-    rows["chapters"] = [
-        {
-            "note_id": nid,
-            "ordinal": c.ordinal,
-            "start_seconds": c.start_seconds,
-            "end_seconds": c.end_seconds,
-            "length_seconds": c.length_seconds,
-            "title": c.title,
-            "line": c.line,
-            "text": c.text,
-        }
-        for c in chapters
-    ]
     parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
     rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
+    _link_rows(parsed, body)
     _money_rows(parsed, body, lang)
+
+
+def _link_rows(parsed: ParsedNote, body: str) -> None:
+    nid = parsed.note_id
+    links = _guard(parsed, "links", lambda: find_links(body)) or []
+    wikilinks = _guard(parsed, "wikilinks", lambda: find_wikilinks(body)) or []
+    parsed.rows["links"] = _shaped("links", nid, links)
+    parsed.rows["wikilinks"] = _shaped(
+        "wikilinks",
+        nid,
+        [{**asdict(w), "target_key": normalize_target(w.target)} for w in wikilinks],
+    )
 
 
 def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:
@@ -249,38 +232,9 @@ def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:
     money = (
         _guard(parsed, "money", lambda: find_money(body, lang=lang, default_subject=subject)) or []
     )
-    parsed.rows["money_mentions"] = [
-        {
-            "note_id": nid,
-            "ordinal": m.ordinal,
-            "amount": m.amount,
-            "amount_high": m.amount_high,
-            "currency": m.currency,
-            "period": m.period,
-            "annualized_amount": m.annualized_amount,
-            "metric": m.metric,
-            "qualifier": m.qualifier,
-            "subject": m.subject,
-            "text": m.text,
-            "sentence": m.sentence,
-            "line": m.line,
-        }
-        for m in money
-    ]
+    parsed.rows["money_mentions"] = _shaped("money_mentions", nid, money)
     growth = _guard(parsed, "growth", lambda: find_growth(body)) or []
-    parsed.rows["growth_mentions"] = [
-        {
-            "note_id": nid,
-            "ordinal": g.ordinal,
-            "percent": g.percent,
-            "basis": g.basis,
-            "metric": g.metric,
-            "text": g.text,
-            "sentence": g.sentence,
-            "line": g.line,
-        }
-        for g in growth
-    ]
+    parsed.rows["growth_mentions"] = _shaped("growth_mentions", nid, growth)
 
 
 def _tags(props: Properties, body: str) -> list[Tag]:
