@@ -186,6 +186,7 @@ def project(
             "wall_seconds": wall + (build["wall_seconds"] - wall) * k,
             "peak_rss_mb": rss + (build["peak_rss_mb"] - rss) * k,
             "stages": {name: v * k for name, v in build["stages"].items()},
+            **{n: round(build[n] * k) for n in ("files_parsed", "files_reused") if build.get(n)},
         }
 
     return {

@@ -8,6 +8,7 @@ build clears what it left (see ``pipelines.publish``).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
 from collections import Counter
@@ -24,6 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from pipelines.artifacts import publish_run_report
 from pipelines.check import CheckResult, result_rows, run_checks
@@ -48,6 +50,7 @@ from pipelines.marts import write_marts
 from pipelines.partitions import write_year_partitions
 from pipelines.progress import report
 from pipelines.publish import clean_leftovers, discard, publish, staging_dir
+from pipelines.reading import close_pools
 from pipelines.runners import run_batches, task_runner_for
 from transforms.ids import note_id
 from transforms.rows import ParsedNote, Row
@@ -299,18 +302,23 @@ def build_warehouse(
     with warehouse_lock(root, wait=wait):
         clean_leftovers(root)
         runner = task_runner_for(task_runner, workers, dask_address)
-        return _build(
-            vault,
-            root,
-            batch_size,
-            timezone,
-            include,
-            exclude,
-            full,
-            runner,
-            partition_by_year,
-            dashboard,
-        )
+        # Threads share one core; each thread's batch is parsed on a shared process pool.
+        processes = (workers or os.cpu_count() or 1) if task_runner == "threads" else 1
+        try:
+            return _build(
+                vault,
+                root,
+                batch_size,
+                timezone,
+                include,
+                exclude,
+                full,
+                (runner, processes),
+                partition_by_year,
+                dashboard,
+            )
+        finally:
+            close_pools()
 
 
 def _build(
@@ -321,7 +329,7 @@ def _build(
     include: list[str] | None,
     exclude: list[str] | None,
     full: bool,
-    runner: TaskRunner[Any],
+    where: tuple[TaskRunner[Any], int],
     partition_by_year: bool,
     dashboard: bool = True,
 ) -> dict[str, Any]:
@@ -347,7 +355,7 @@ def _build(
     batches = [plan.parse[i : i + batch_size] for i in range(0, len(plan.parse), batch_size)]
     parsed: list[ParsedNote] = []
     report("parse", 0, len(plan.parse))
-    for batch_notes in run_batches(vault, batches, timezone, runner):
+    for batch_notes in run_batches(vault, batches, timezone, *where):
         parsed.extend(batch_notes)
         report("parse", len(parsed), len(plan.parse))
     fault_point("parse")
@@ -388,7 +396,10 @@ def _build(
     mark = time.perf_counter()
     report("load", 0, 1)
     reuse_ids = [plan.previous[f.path]["note_id"] for f in plan.reuse]
-    results, rows = load(str(root), run_id, tables, reuse_ids, partition_by_year, dashboard)
+    # quote(): Prefect would otherwise visit every row looking for futures (seconds per 1k notes)
+    results, rows = load(
+        str(root), run_id, quote(tables), quote(reuse_ids), partition_by_year, dashboard
+    )
     report("load", 1, 1)
     seconds["load"] = time.perf_counter() - mark
     seconds["total"] = time.perf_counter() - clock

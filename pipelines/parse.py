@@ -1,8 +1,7 @@
-"""The parse stage: read a batch of files and hand each to ``transforms.rows.parse_note``."""
+"""The parse stage as a Prefect task: one task run per batch of files (``pipelines.reading``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,29 +10,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from pipelines.discover import FoundFile
-from transforms.ids import note_id
-from transforms.issues import Issue
-from transforms.rows import ParsedNote, parse_note
+from pipelines.reading import parse_in_processes, read_note
+from transforms.rows import ParsedNote
 
-
-def read_note(vault: Path, found: FoundFile, tz: str) -> ParsedNote:
-    """Read one file and parse it; a file that cannot be read becomes an error issue."""
-    try:
-        data = (vault / found.fs_path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        parsed = ParsedNote(found.path, note_id(found.path))
-        parsed.issues.append(
-            Issue(
-                "error",
-                "read",
-                f"cannot read the file ({reason}); check that it still "
-                "exists and that notehouse may read it",
-            )
-        )
-        return parsed
-    mtime = dt.datetime.fromtimestamp(found.mtime_ns / 1e9, tz=dt.UTC)
-    return parse_note(found.path, data, mtime=mtime, tz=tz)
+__all__ = ["batch_run_name", "parse_batch", "read_note"]
 
 
 def batch_run_name(parameters: dict[str, Any]) -> str:
@@ -56,8 +36,12 @@ def batch_run_name(parameters: dict[str, Any]) -> str:
     cache_policy=NO_CACHE,
 )
 def parse_batch(
-    vault: str, files: list[FoundFile], tz: str, batch_no: int = 0, batch_count: int = 0
+    vault: str,
+    files: list[FoundFile],
+    tz: str,
+    batch_no: int = 0,
+    batch_count: int = 0,
+    processes: int = 1,
 ) -> list[ParsedNote]:
-    """Parse one batch of files; never raises for a bad note."""
-    root = Path(vault)
-    return [read_note(root, found, tz) for found in files]
+    """Parse one batch of files, on ``processes`` worker processes; never raises for a bad note."""
+    return parse_in_processes(vault, files, tz, processes)

@@ -72,10 +72,12 @@ def run_batches(
     batches: Sequence[list[FoundFile]],
     timezone: str,
     runner: TaskRunner[Any],
+    processes: int = 1,
 ) -> Iterator[list[ParsedNote]]:
     """Submit every batch to ``runner`` and yield the parsed notes batch by batch, in order.
 
-    Must run inside a flow run: each batch is a ``parse_batch`` task run of that flow run.
+    Must run inside a flow run: each batch is a ``parse_batch`` task run of that flow run,
+    parsed on ``processes`` worker processes (``pipelines.reading``).
     """
     if not batches:
         return
@@ -89,6 +91,7 @@ def run_batches(
                     "tz": timezone,
                     "batch_no": number,
                     "batch_count": len(batches),
+                    "processes": processes,
                 },
             )
             for number, batch in enumerate(batches, 1)

@@ -7,6 +7,7 @@ a masked text is the same as in the original.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@functools.lru_cache(maxsize=8)
 def mask_code(text: str) -> str:
     """Blank out fenced code blocks, inline code and HTML comments, keeping every newline.
 
@@ -57,7 +59,12 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self._starts = starts
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
@@ -78,12 +85,18 @@ def find_headings(text: str) -> list[Heading]:
     >>> [h.title for h in find_headings("## Why I love C# ##")]
     ['Why I love C#']
     """
+    return list(_headings(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _headings(text: str) -> tuple[Heading, ...]:
+    """Cached: several extractors ask for the same note's headings."""
     masked = mask_code(text)
     index = LineIndex(masked)
-    return [
+    return tuple(
         Heading(index.line_of(m.start()), len(m.group(1)), m.group(2).strip())
         for m in _HEADING.finditer(masked)
-    ]
+    )
 
 
 def section_at(headings: list[Heading], line: int) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
 from transforms.chapters import Chapter, find_chapters
@@ -141,9 +141,12 @@ def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
     names = TABLES[table].names
     rows = []
     for item in items:
-        values = asdict(item) if is_dataclass(item) and not isinstance(item, type) else item
-        assert isinstance(values, dict)
-        rows.append({name: nid if name == "note_id" else values.get(name) for name in names})
+        if isinstance(item, dict):
+            rows.append({name: nid if name == "note_id" else item.get(name) for name in names})
+        else:  # a row dataclass: read its attributes, no deep copy
+            rows.append(
+                {name: nid if name == "note_id" else getattr(item, name, None) for name in names}
+            )
     return rows
 
 
