@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -40,19 +39,24 @@ from pipelines.load import (
     create_views,
     insert_arrow,
     link_notes,
-    read_previous,
     to_arrow,
     write_parquet,
 )
 from pipelines.lock import warehouse_lock
-from pipelines.manifest import Plan, code_version, plan_build
+from pipelines.manifest import code_version, plan_build
 from pipelines.marts import write_marts
 from pipelines.partitions import write_year_partitions
 from pipelines.progress import report
 from pipelines.publish import clean_leftovers, discard, publish, staging_dir
 from pipelines.reading import close_pools
+from pipelines.records import (
+    carried_issues,
+    change_counts,
+    issue_rows,
+    manifest_rows,
+    with_history,
+)
 from pipelines.runners import run_batches, task_runner_for
-from transforms.ids import note_id
 from transforms.rows import ParsedNote, Row
 from transforms.schema import NOTE_TABLES, TABLES
 
@@ -90,104 +94,6 @@ def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
     return discover_files(Path(vault), tuple(include), tuple(exclude))
 
 
-def _issue_rows(run_id: str, parsed: list[ParsedNote], discovery: Discovery) -> list[Row]:
-    rows: list[Row] = [
-        {
-            "run_id": run_id,
-            "path": r.path,
-            "note_id": note_id(r.path),
-            "severity": r.severity,
-            "stage": "discover",
-            "message": r.message,
-            "line": None,
-        }
-        for r in discovery.refused
-    ]
-    for p in parsed:
-        rows += [
-            {
-                "run_id": run_id,
-                "path": p.path,
-                "note_id": p.note_id if p.loaded else None,
-                "severity": i.severity,
-                "stage": i.stage,
-                "message": i.message,
-                "line": i.line,
-            }
-            for i in p.issues
-        ]
-        if not p.loaded and not any(i.severity == "error" for i in p.issues):
-            rows.append(
-                {
-                    "run_id": run_id,
-                    "path": p.path,
-                    "note_id": None,
-                    "severity": "error",
-                    "stage": "parse",
-                    "message": "the note produced no rows",
-                    "line": None,
-                }
-            )
-    return rows
-
-
-def _carried_issues(warehouse: Path, plan: Plan, run_id: str) -> list[Row]:
-    """The previous build's issues of files reused unchanged, restated for this run."""
-    previous = read_previous(warehouse, "parse_issues")
-    if previous is None or not plan.reuse or plan.previous_run_id is None:
-        return []
-    paths = pa.array([f.path for f in plan.reuse], type=pa.string())
-    mask = pc.and_(
-        pc.equal(previous["run_id"], plan.previous_run_id),
-        pc.is_in(previous["path"], value_set=paths),
-    )
-    rows = previous.filter(mask).to_pylist()
-    for row in rows:
-        row["run_id"] = run_id
-    return rows
-
-
-def _change_counts(plan: Plan, parsed: list[ParsedNote]) -> Counter[str]:
-    counts: Counter[str] = Counter(unchanged=len(plan.reuse), deleted=len(plan.deleted))
-    for p in parsed:
-        before = plan.previous.get(p.path)
-        if before is None:
-            counts["new"] += 1
-        elif before["content_sha256"] != p.content_sha256:
-            counts["changed"] += 1
-        else:
-            counts["unchanged"] += 1
-    return counts
-
-
-def _manifest_rows(plan: Plan, parsed: list[ParsedNote], version: str, run_id: str) -> list[Row]:
-    stats = {f.path: f for f in plan.parse}
-    rows = [
-        {
-            "path": p.path,
-            "note_id": p.note_id,
-            "size_bytes": stats[p.path].size,
-            "mtime_ns": stats[p.path].mtime_ns,
-            "content_sha256": p.content_sha256,
-            "parser_version": version,
-            "loaded": p.loaded,
-            "run_id": run_id,
-        }
-        for p in parsed
-    ]
-    rows += [dict(plan.previous[f.path]) for f in plan.reuse]
-    return rows
-
-
-def _with_history(warehouse: Path, name: str, current: pa.Table, keep: set[str] | None) -> pa.Table:
-    previous = read_previous(warehouse, name)
-    if previous is None:
-        return current
-    if keep is not None:
-        previous = previous.filter(pc.is_in(previous["run_id"], value_set=pa.array(sorted(keep))))
-    return pa.concat_tables([previous, current])
-
-
 @task(
     name="load",
     task_run_name="load {warehouse}",
@@ -206,9 +112,9 @@ def load(
     """Stage DuckDB + Parquet (new rows, rows reused from the last build), check, publish."""
     root = Path(warehouse)
     arrow = to_arrow(tables)
-    arrow["runs"] = _with_history(root, "runs", arrow["runs"], None)
+    arrow["runs"] = with_history(root, "runs", arrow["runs"], None)
     recent = set(arrow["runs"].column("run_id").to_pylist()[-ISSUE_HISTORY_RUNS:])
-    arrow["parse_issues"] = _with_history(root, "parse_issues", arrow["parse_issues"], recent)
+    arrow["parse_issues"] = with_history(root, "parse_issues", arrow["parse_issues"], recent)
     staged = staging_dir(root, run_id)
     try:
         con = create_database(staged / DB_NAME)
@@ -251,7 +157,7 @@ def _fill_and_check(
     with _timed("check"):
         results = run_checks(con)
     checks = pa.Table.from_pylist(result_rows(run_id, results), schema=TABLES["check_results"])
-    insert_arrow(con, "check_results", _with_history(root, "check_results", checks, recent))
+    insert_arrow(con, "check_results", with_history(root, "check_results", checks, recent))
     con.execute("CHECKPOINT")
     return results
 
@@ -365,11 +271,11 @@ def _build(
             tables[name].extend(rows)
     seconds["parse"] = time.perf_counter() - mark
 
-    issues = _issue_rows(run_id, parsed, found) + _carried_issues(root, plan, run_id)
+    issues = issue_rows(run_id, parsed, found) + carried_issues(root, plan, run_id)
     tables["parse_issues"] = issues
-    tables["manifest"] = _manifest_rows(plan, parsed, version, run_id)
+    tables["manifest"] = manifest_rows(plan, parsed, version, run_id)
     severities = Counter(r["severity"] for r in issues)
-    changes = _change_counts(plan, parsed)
+    changes = change_counts(plan, parsed)
     notes_loaded = sum(1 for p in parsed if p.loaded) + sum(
         1 for f in plan.reuse if plan.previous[f.path]["loaded"]
     )
