@@ -76,20 +76,6 @@ def create_database(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> duckdb.DuckDBPyConnection:
-    """Create the tables, fill them, link notes, create the views; returns the open connection."""
-    con = create_database(path)
-    try:
-        for name, table in tables.items():
-            insert_arrow(con, name, table)
-        link_notes(con)
-        create_views(con)
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
 def copy_previous_rows(
     con: duckdb.DuckDBPyConnection, warehouse: Path, note_ids: list[str]
 ) -> None:

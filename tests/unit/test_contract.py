@@ -42,10 +42,10 @@ def design_contract() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    from pipelines.load import to_arrow, write_duckdb
+    from pipelines.load import create_database
 
     path = tmp_path_factory.mktemp("contract") / "notehouse.duckdb"
-    write_duckdb(to_arrow({}), path).close()
+    create_database(path).close()
     con = duckdb.connect(str(path), read_only=True)
     rows = con.execute(
         "select table_name, column_name, data_type from information_schema.columns"

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.seed_notes import SEED_000_HEAD as SEED_NOTE
 from transforms.episodes import EpisodeFacts, parse_number, read_duration, read_episode
 from transforms.fields import find_inline_fields
 from transforms.frontmatter import split_frontmatter
@@ -25,25 +26,6 @@ def _facts(note: str) -> tuple[EpisodeFacts, list[Issue]]:
 
 SHARE = "https://share.transistor.fm/s/102fc5a6"
 MP3 = "https://dts.podtrac.com/redirect.mp3/media.transistor.fm/102fc5a6/54afd9e9.mp3"
-
-SEED_NOTE = f"""---
-id: 471329
-status: published
-explicit: No
-tags: [episode]
-aliases: ["119"]
-created_at: 2021-02-22T23:09:27.450Z
-updated_at: 2022-04-05T15:36:44.404Z
----
-
-> [!INFO] Metadata
-> **Title**:: Building a Business on Rails with Mike Perham
-> **Number**:: 119
-> **Published**:: [[2021-03-05]]
-> **Duration**:: 41:08
-> **Share**:: <{SHARE}>
-> **Media**:: [MP3 Direct Link]({MP3})
-"""
 
 
 def test_seed_episode_row() -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tests.seed_notes import SEED_000_HEAD as SEED_000
+from tests.seed_notes import SEED_004_HEAD as SEED_004
 from transforms.fields import find_inline_fields
 from transforms.frontmatter import split_frontmatter
 from transforms.properties import Prop, Properties
@@ -16,33 +18,6 @@ def _props(note: str) -> Properties:
     fm = split_frontmatter(note)
     return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body))
 
-
-SEED_000 = """---
-id: 471329
-status: published
-explicit: No
-tags: [episode]
-aliases: ["119"]
-created_at: 2021-02-22T23:09:27.450Z
-updated_at: 2022-04-05T15:36:44.404Z
----
-
-> [!INFO] Metadata
-> **Title**:: Building a Business on Rails with Mike Perham
-> **Number**:: 119
-> **Published**:: [[2021-03-05]]
-> **Duration**:: 41:08
-> **Share**:: <https://share.transistor.fm/s/102fc5a6>
-"""
-
-SEED_004 = """---
-title: 标杆人物01：Mike Perham，软件开发人员，Sidekiq创建者
-date: 2023/1/16
-description: Mike Perham，软件开发人员，Sidekiq创建者
-tag: 人物故事
-author: 拿小多
----
-"""
 
 # (note, keys asked for, expected (key, text, source, line) of props.first(*keys), or None)
 FirstCase = tuple[str, tuple[str, ...], tuple[str, str, str, int | None] | None]
