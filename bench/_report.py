@@ -26,10 +26,17 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
-def check_targets(fixed_s: float, sizes: list[dict[str, Any]]) -> list[Target]:
-    """Each target of issue #9, judged on the largest vault (measured or projected)."""
+def check_targets(fixed: dict[str, Any], sizes: list[dict[str, Any]]) -> list[Target]:
+    """Each target of issue #9, judged on the largest vault (measured or projected).
+
+    The fixed cost is judged twice: against a running local Prefect server (``notehouse
+    server start``; what the bench's builds use) and with Prefect's temporary server
+    started by the build itself.
+    """
     if not sizes:
         return []
+    fixed_s = fixed["server"]["wall_seconds"]
+    temporary_s = fixed["temporary"]["wall_seconds"]
     big, small = sizes[-1], sizes[0]
     measured = [s for s in sizes if not s.get("projected")] or sizes
     tag = f"{big['name']}{' (projected)' if big.get('projected') else ''}"
@@ -59,7 +66,18 @@ def check_targets(fixed_s: float, sizes: list[dict[str, Any]]) -> list[Target]:
             f"{linear:.2f}",
             linear >= LINEAR_GOAL,
         ),
-        Target("fixed cost (empty vault)", f"≤ {FIXED_GOAL_S} s", f"{fixed_s:.1f} s", fixed_s <= 3),
+        Target(
+            "fixed cost (empty vault), local Prefect server running",
+            f"≤ {FIXED_GOAL_S} s",
+            f"{fixed_s:.1f} s",
+            fixed_s <= FIXED_GOAL_S,
+        ),
+        Target(
+            "fixed cost (empty vault), Prefect's temporary server per build",
+            f"≤ {FIXED_GOAL_S} s",
+            f"{temporary_s:.1f} s",
+            temporary_s <= FIXED_GOAL_S,
+        ),
         Target(
             f"re-run unchanged, {tag}",
             f"≤ fixed + 2 % = {unchanged_goal:.1f} s",
@@ -133,8 +151,13 @@ def markdown(result: dict[str, Any], targets: list[Target]) -> str:
         "(floor seconds ÷ build seconds). `*` = projected linearly from the largest "
         "measured vault, not run.",
         "",
-        f"Fixed cost, an empty vault: {result['fixed']['warm']['wall_seconds']:.1f} s "
-        f"(first start in a fresh Prefect home: {result['fixed']['cold']['wall_seconds']:.1f} s).",
+        "Fixed cost, an empty vault: "
+        f"{result['fixed']['server']['wall_seconds']:.1f} s with the local Prefect server "
+        "(`notehouse server start`) that every build of this bench reports to; "
+        f"{result['fixed']['temporary']['wall_seconds']:.1f} s when the build starts Prefect's "
+        "temporary server itself; first start in a fresh Prefect home: "
+        f"{result['fixed']['cold']['wall_seconds']:.1f} s. Peak RSS covers the build and its "
+        "children, not the separately running server.",
         "",
         "| target (issue #9) | goal | measured | |",
         "| --- | --- | --- | --- |",

@@ -21,6 +21,7 @@ PALETTE = [
     "#3c8d93", "#8c6d4f", "#d16ba5", "#5d6d7e", "#9bbf4a", "#e3a0a0",
 ]  # fmt: skip
 TOP_PEOPLE = 15
+TOP_SUBJECTS = 12
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,13 @@ def people_leaderboard(people: pd.DataFrame) -> go.Figure | None:
 
 
 def revenue_timeline(revenue: pd.DataFrame) -> go.Figure | None:
-    rows = revenue.dropna(subset=["note_date", "annualized_amount"]).copy()
+    rows = revenue.dropna(subset=["note_date", "annualized_amount"])
     if rows.empty:
         return None
+    # one line per subject and currency: only the TOP_SUBJECTS with the most dated points
+    dates = rows.groupby(["subject", "currency"])["note_date"].nunique()
+    top = dates.sort_index().sort_values(ascending=False, kind="stable").index[:TOP_SUBJECTS]
+    rows = rows[rows.set_index(["subject", "currency"]).index.isin(top)].copy()
     rows["annual"] = rows["annualized_amount"].astype(float)
     rows["figure"] = [
         f"{plot_text(m)}: {plot_text(t)}" for m, t in zip(rows["metric"], rows["text"], strict=True)
@@ -245,8 +250,8 @@ CHARTS: list[tuple[str, str, str, str, Callable[[pd.DataFrame], go.Figure | None
         "revenue_timeline",
         "Revenue per founder",
         "revenue_timeline",
-        "revenue, ARR and MRR figures, annualised, one line per subject and currency; "
-        "no exchange rate is applied",
+        "revenue, ARR and MRR figures, annualised, one line per subject and currency "
+        f"(the {TOP_SUBJECTS} with the most dated figures); no exchange rate is applied",
         revenue_timeline,
     ),
     (

@@ -109,6 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_flag(dashboard)
 
+    server = sub.add_parser(
+        "server",
+        help="start, stop or show a local Prefect server that builds reuse",
+        description="A Prefect server on 127.0.0.1 that stays up between commands, for this "
+        "PREFECT_HOME. While it runs, 'notehouse build' reports to it instead of starting "
+        "Prefect's temporary server each time (PREFECT_API_URL, when set, comes first).",
+    )
+    server.add_argument("action", choices=["start", "stop", "status"], help="what to do")
+    server.add_argument("--port", type=int, default=None, help="port to listen on (a free one)")
+
     config = sub.add_parser(
         "config",
         help="print the effective settings and where each came from",
@@ -128,6 +138,8 @@ def _warehouse_flag(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "server":
+        return _server(args)
     try:
         settings = load_settings(
             {
@@ -160,13 +172,22 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     os.environ["PREFECT_LOGGING_LEVEL"] = resolve_log_level(args.log_level, os.environ, "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    started = time.perf_counter()
+    from pipelines.prefect_api import prepare_api
+
+    temporary = prepare_api()  # boots while the flow's modules import
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
     from pipelines.flows import build_warehouse
     from pipelines.progress import reporting
     from pipelines.terminal import progress_display
 
-    started = time.perf_counter()
-    with progress_display(args.progress) as show, reporting(show):
+    # a one-off build needs no heartbeats (they tell a worker's runs that crashed)
+    quiet = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    with progress_display(args.progress) as show, reporting(show), quiet:
         try:
+            if temporary is not None:
+                temporary.wait()
             summary = build_warehouse(
                 vault=str(vault),
                 warehouse=str(settings.warehouse),
@@ -187,6 +208,28 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_FAILED
     _print_summary(summary, time.perf_counter() - started)
     return EXIT_OK
+
+
+def _server(args: argparse.Namespace) -> int:
+    from pipelines import prefect_api
+
+    home = prefect_api.prefect_home()
+    if args.action == "start":
+        try:
+            server = prefect_api.start_server(home, args.port)
+        except RuntimeError as exc:
+            print(f"notehouse: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"Prefect server at {server.url} (pid {server.pid}); builds now report to it")
+        print("stop it with: notehouse server stop")
+        return EXIT_OK
+    if args.action == "stop":
+        stopped = prefect_api.stop_server(home)
+        print(f"stopped {stopped.url}" if stopped else f"no notehouse server runs for {home}")
+        return EXIT_OK
+    running = prefect_api.local_server(home)
+    print(f"running at {running.url} (pid {running.pid})" if running else "not running")
+    return EXIT_OK if running else EXIT_FAILED
 
 
 def _print_summary(summary: dict[str, Any], seconds: float) -> None:

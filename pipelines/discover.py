@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,13 +32,13 @@ class Discovery:
     skipped: int  # not matching the include globs (attachments), not reported
 
 
-def _included(name: str, include: tuple[str, ...]) -> bool:
-    lowered = name.lower()
-    return any(fnmatch.fnmatch(lowered, pattern.lower()) for pattern in include)
-
-
-def _excluded(rel: str, name: str, exclude: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in exclude)
+def _globs(patterns: tuple[str, ...], *, fold: bool) -> re.Pattern[str]:
+    """One compiled regular expression that matches what any of the glob ``patterns`` matches."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile(
+        "|".join(f"(?:{fnmatch.translate(p.lower() if fold else p)})" for p in patterns)
+    )
 
 
 def _shown(rel: str) -> str:
@@ -84,34 +85,77 @@ def _check_file(root: Path, full: Path) -> tuple[os.stat_result | None, str | No
 
 
 def discover_files(vault: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Discovery:
-    """Every note file under ``vault``; symbolic links are never followed out of it."""
+    """Every note file under ``vault``; symbolic links are never followed out of it.
+
+    Folders are walked depth first in name order (what ``os.walk`` gives, sorted); an
+    ``exclude`` glob matches a file or folder by name or by vault-relative path, an
+    ``include`` glob matches a file name without regard to case.
+    """
     root = vault.resolve()
-    files: list[FoundFile] = []
-    refused: list[Refused] = []
+    wanted, unwanted = _globs(include, fold=True), _globs(exclude, fold=False)
+    found = Discovery([], [], 0)
+    stack = [("", str(root))]
+    while stack:
+        rel_dir, folder = stack.pop()
+        subdirs = _walk_one(root, rel_dir, folder, (wanted, unwanted), found)
+        stack.extend(reversed(subdirs))
+    return Discovery(found.files, found.refused, found.skipped)
+
+
+def _walk_one(
+    root: Path,
+    rel_dir: str,
+    folder: str,
+    globs: tuple[re.Pattern[str], re.Pattern[str]],
+    found: Discovery,
+) -> list[tuple[str, str]]:
+    """Record the files of one folder in ``found``; return its subfolders to walk."""
+    wanted, unwanted = globs
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return []  # a folder that cannot be listed is passed over, as os.walk does
+    subdirs: list[tuple[str, os.DirEntry[str]]] = []
+    files: list[tuple[str, os.DirEntry[str]]] = []
+    for entry in entries:
+        rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+        if unwanted.match(entry.name) or unwanted.match(rel):
+            continue
+        (subdirs if _is_dir(entry) else files).append((rel, entry))
+    walk: list[tuple[str, str]] = []
+    for rel, entry in subdirs:
+        if entry.is_symlink():
+            found.refused.append(_linked_dir(root, Path(entry.path), rel))
+        else:
+            walk.append((rel, entry.path))
     skipped = 0
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/")
-        kept = []
-        for d in sorted(dirnames):
-            rel = f"{rel_dir}/{d}".lstrip("/")
-            if _excluded(rel, d, exclude):
-                continue
-            if (Path(dirpath) / d).is_symlink():
-                refused.append(_linked_dir(root, Path(dirpath) / d, rel))
-                continue
-            kept.append(d)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            rel = f"{rel_dir}/{name}".lstrip("/")
-            if _excluded(rel, name, exclude):
-                continue
-            if not _included(name, include):
-                skipped += 1
-                continue
-            st, why = _check_file(root, Path(dirpath) / name)
-            if st is None:
-                refused.append(Refused(_shown(rel), why or "not readable"))
-                continue
-            files.append(FoundFile(_shown(rel), st.st_size, st.st_mtime_ns, rel))
-    return Discovery(files, refused, skipped)
+    for rel, entry in files:
+        if not wanted.match(entry.name.lower()):
+            skipped += 1
+            continue
+        st, why = _check_file(root, Path(entry.path)) if entry.is_symlink() else _stat(entry)
+        if st is None:
+            found.refused.append(Refused(_shown(rel), why or "not readable"))
+            continue
+        found.files.append(FoundFile(_shown(rel), st.st_size, st.st_mtime_ns, rel))
+    object.__setattr__(found, "skipped", found.skipped + skipped)
+    return walk
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _stat(entry: os.DirEntry[str]) -> tuple[os.stat_result | None, str | None]:
+    """The stat of a directory entry that is not a symbolic link, or why it is no note."""
+    try:
+        st = entry.stat()
+    except OSError as exc:
+        return None, f"cannot read file information: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        return None, "not a regular file (a pipe, socket or device); not read"
+    return st, None

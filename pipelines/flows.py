@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -38,16 +39,17 @@ from pipelines.load import (
     create_database,
     create_views,
     insert_arrow,
+    insert_parts,
     link_notes,
-    to_arrow,
     write_parquet,
 )
 from pipelines.lock import warehouse_lock
 from pipelines.manifest import code_version, plan_build
 from pipelines.marts import write_marts
 from pipelines.partitions import write_year_partitions
+from pipelines.parts import NoteOutcome, to_arrow
 from pipelines.progress import report
-from pipelines.publish import clean_leftovers, discard, publish, staging_dir
+from pipelines.publish import clean_leftovers, discard, parts_dir, publish, staging_dir
 from pipelines.reading import close_pools
 from pipelines.records import (
     carried_issues,
@@ -57,8 +59,16 @@ from pipelines.records import (
     with_history,
 )
 from pipelines.runners import run_batches, task_runner_for
-from transforms.rows import ParsedNote, Row
-from transforms.schema import NOTE_TABLES, TABLES
+from pipelines.unchanged import (
+    RUN_TABLES,
+    build_inputs,
+    copy_database,
+    link_parquet,
+    reusable_build,
+    write_stamp,
+)
+from transforms.rows import Row
+from transforms.schema import TABLES
 
 ISSUE_HISTORY_RUNS = 20
 
@@ -94,6 +104,14 @@ def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
     return discover_files(Path(vault), tuple(include), tuple(exclude))
 
 
+@dataclass(frozen=True)
+class LoadOptions:
+    version: str  # the parser version (``pipelines.manifest.code_version``)
+    same_notes: bool = False  # no note file new, changed or deleted since the last build
+    partition_by_year: bool = False
+    dashboard: bool = True
+
+
 @task(
     name="load",
     task_run_name="load {warehouse}",
@@ -104,32 +122,51 @@ def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
 def load(
     warehouse: str,
     run_id: str,
+    parts: str,
     tables: dict[str, list[Row]],
     reuse_note_ids: list[str],
-    partition_by_year: bool = False,
-    dashboard: bool = True,
+    options: LoadOptions,
 ) -> tuple[list[CheckResult], dict[str, int]]:
-    """Stage DuckDB + Parquet (new rows, rows reused from the last build), check, publish."""
+    """Stage DuckDB + Parquet (parsed parts, rows reused from the last build), check, publish.
+
+    ``tables`` holds the build's own records (runs, manifest, parse_issues); the notes'
+    rows come from the Parquet parts in ``parts`` that the parse workers wrote. When no
+    note changed and the published build was made from the same inputs, the new build
+    starts from a copy of it (``pipelines.unchanged``).
+    """
     root = Path(warehouse)
     arrow = to_arrow(tables)
     arrow["runs"] = with_history(root, "runs", arrow["runs"], None)
     recent = set(arrow["runs"].column("run_id").to_pylist()[-ISSUE_HISTORY_RUNS:])
     arrow["parse_issues"] = with_history(root, "parse_issues", arrow["parse_issues"], recent)
+    inputs = build_inputs(options.version, options.partition_by_year)
+    same = reusable_build(root, inputs) if options.same_notes else None
     staged = staging_dir(root, run_id)
     try:
-        con = create_database(staged / DB_NAME)
+        if same is not None:
+            get_run_logger().info("no note changed: starting from build %s", same.name)
+            con = duckdb.connect(str(copy_database(same, staged)))
+        else:
+            con = create_database(staged / DB_NAME)
         try:
-            results = _fill_and_check(con, root, run_id, arrow, reuse_note_ids, recent)
-            write_parquet(con, staged / "parquet")
-            if partition_by_year:
-                write_year_partitions(con, staged / "parquet")
+            if same is not None:
+                results = _refresh_run_tables(con, root, run_id, arrow, recent)
+                write_parquet(con, staged / "parquet", RUN_TABLES)
+                link_parquet(same, staged)
+            else:
+                new = (arrow, Path(parts))
+                results = _fill_and_check(con, root, run_id, new, reuse_note_ids, recent)
+                write_parquet(con, staged / "parquet")
+                if options.partition_by_year:
+                    write_year_partitions(con, staged / "parquet")
             fault_point("parquet")
             with _timed("marts"):
                 write_marts(con, staged / "marts")
             rows = {name: _count(con, name) for name in TABLES}
         finally:
             con.close()
-        if dashboard:
+        write_stamp(staged, inputs)
+        if options.dashboard:
             with _timed("dashboard"):
                 write_dashboard(staged / "marts", staged / "dashboard")
     except BaseException:
@@ -143,17 +180,35 @@ def _fill_and_check(
     con: Any,
     root: Path,
     run_id: str,
-    arrow: dict[str, pa.Table],
+    new: tuple[dict[str, pa.Table], Path],
     reuse_note_ids: list[str],
     recent: set[str],
 ) -> list[CheckResult]:
     """New rows and reused rows in, notes linked, views created, checks run and recorded."""
+    arrow, parts = new
     for name, table in arrow.items():
         insert_arrow(con, name, table)
+    insert_parts(con, parts)
     copy_previous_rows(con, root, reuse_note_ids)
     link_notes(con)
     create_views(con)
     fault_point("duckdb")
+    return _check_and_record(con, root, run_id, recent)
+
+
+def _refresh_run_tables(
+    con: Any, root: Path, run_id: str, arrow: dict[str, pa.Table], recent: set[str]
+) -> list[CheckResult]:
+    """In a copy of the published database: this run's records in, checks run and recorded."""
+    for name in RUN_TABLES:
+        con.execute(f"DELETE FROM {name}")
+    for name in ("runs", "parse_issues"):
+        insert_arrow(con, name, arrow[name])
+    fault_point("duckdb")
+    return _check_and_record(con, root, run_id, recent)
+
+
+def _check_and_record(con: Any, root: Path, run_id: str, recent: set[str]) -> list[CheckResult]:
     with _timed("check"):
         results = run_checks(con)
     checks = pa.Table.from_pylist(result_rows(run_id, results), schema=TABLES["check_results"])
@@ -259,20 +314,17 @@ def _build(
 
     mark = time.perf_counter()
     batches = [plan.parse[i : i + batch_size] for i in range(0, len(plan.parse), batch_size)]
-    parsed: list[ParsedNote] = []
+    parsed: list[NoteOutcome] = []
+    parts = parts_dir(root, run_id)
     report("parse", 0, len(plan.parse))
-    for batch_notes in run_batches(vault, batches, timezone, *where):
-        parsed.extend(batch_notes)
+    for outcomes in run_batches(vault, batches, timezone, *where, str(parts)):
+        parsed.extend(outcomes)
         report("parse", len(parsed), len(plan.parse))
     fault_point("parse")
-    tables: dict[str, list[Row]] = {name: [] for name in NOTE_TABLES}
-    for p in parsed:
-        for name, rows in p.rows.items():
-            tables[name].extend(rows)
     seconds["parse"] = time.perf_counter() - mark
 
     issues = issue_rows(run_id, parsed, found) + carried_issues(root, plan, run_id)
-    tables["parse_issues"] = issues
+    tables: dict[str, list[Row]] = {"parse_issues": issues}
     tables["manifest"] = manifest_rows(plan, parsed, version, run_id)
     severities = Counter(r["severity"] for r in issues)
     changes = change_counts(plan, parsed)
@@ -303,9 +355,9 @@ def _build(
     report("load", 0, 1)
     reuse_ids = [plan.previous[f.path]["note_id"] for f in plan.reuse]
     # quote(): Prefect would otherwise visit every row looking for futures (seconds per 1k notes)
-    results, rows = load(
-        str(root), run_id, quote(tables), quote(reuse_ids), partition_by_year, dashboard
-    )
+    same_notes = not plan.parse and not plan.deleted and not full
+    options = LoadOptions(version, same_notes, partition_by_year, dashboard)
+    results, rows = load(str(root), run_id, str(parts), quote(tables), quote(reuse_ids), options)
     report("load", 1, 1)
     seconds["load"] = time.perf_counter() - mark
     seconds["total"] = time.perf_counter() - clock

@@ -2,52 +2,51 @@
 
 from __future__ import annotations
 
-import decimal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines import SQL_DIR
+from pipelines.parts import part_files
 from transforms.schema import NOTE_TABLES, TABLES
 
 DB_NAME = "notehouse.duckdb"
 
 
-def _quantize(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> Sequence[dict[str, Any]]:
-    """Round Decimals to their column's scale so pyarrow never refuses a value."""
-    scales = {f.name: f.type.scale for f in schema if pa.types.is_decimal(f.type)}
-    if not scales or not rows:
-        return rows
-    out = []
-    for row in rows:
-        row = dict(row)
-        for name, scale in scales.items():
-            value = row.get(name)
-            if isinstance(value, decimal.Decimal):
-                row[name] = value.quantize(decimal.Decimal(1).scaleb(-scale))
-        out.append(row)
-    return out
+# Rows per Arrow batch when a table is streamed from DuckDB into its Parquet file.
+EXPORT_BATCH_ROWS = 64_000
 
 
-def to_arrow(tables: Mapping[str, Sequence[dict[str, Any]]]) -> dict[str, pa.Table]:
-    """Every contract table as an Arrow table with its declared schema (empty ones too)."""
-    return {
-        name: pa.Table.from_pylist(list(_quantize(tables.get(name, []), schema)), schema=schema)
-        for name, schema in TABLES.items()
-    }
+def write_parquet(
+    con: duckdb.DuckDBPyConnection, root: Path, names: Iterable[str] = tuple(TABLES)
+) -> None:
+    """``root/<table>/part-0.parquet`` for each of ``names`` (every contract table unless
+    told), with its declared schema.
 
-
-def write_parquet(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """``root/<table>/part-0.parquet`` for every contract table, with its declared schema."""
-    for name, schema in TABLES.items():
-        table = con.sql(f"SELECT * FROM {name}").to_arrow_table().cast(schema)
+    Each table is streamed batch by batch, so a large table is never held in memory whole.
+    """
+    for name in names:
+        schema = TABLES[name]
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, folder / "part-0.parquet", compression="zstd")
+        reader = con.sql(f"SELECT * FROM {name}").to_arrow_reader(EXPORT_BATCH_ROWS)
+        with pq.ParquetWriter(folder / "part-0.parquet", schema, compression="zstd") as out:
+            for batch in reader:
+                out.write_batch(batch.cast(schema))
+
+
+def insert_parts(con: duckdb.DuckDBPyConnection, parts: Path) -> None:
+    """Insert the rows the parse workers wrote to ``parts`` (``pipelines.parts``)."""
+    for name in NOTE_TABLES:
+        files = part_files(parts, name)
+        if files:
+            con.execute(
+                f"INSERT INTO {name} BY NAME SELECT * FROM read_parquet(?)",
+                [[str(f) for f in files]],
+            )
 
 
 def read_sql(kind: str) -> list[tuple[str, str]]:

@@ -10,8 +10,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from pipelines.discover import FoundFile
+from pipelines.parts import NoteOutcome
 from pipelines.reading import parse_in_processes, read_note
-from transforms.rows import ParsedNote
 
 __all__ = ["batch_run_name", "parse_batch", "read_note"]
 
@@ -42,6 +42,10 @@ def parse_batch(
     batch_no: int = 0,
     batch_count: int = 0,
     processes: int = 1,
-) -> list[ParsedNote]:
-    """Parse one batch of files, on ``processes`` worker processes; never raises for a bad note."""
-    return parse_in_processes(vault, files, tz, processes)
+    parts: str = "",
+) -> list[NoteOutcome]:
+    """Parse one batch of files on ``processes`` worker processes; never raises for a bad note.
+
+    The rows go to ``parts`` as Parquet (``pipelines.parts``); the outcome of each file comes back.
+    """
+    return parse_in_processes(vault, files, tz, processes, parts, f"batch-{batch_no:06d}")

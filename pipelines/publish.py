@@ -9,6 +9,7 @@ Layout of a warehouse folder::
     marts -> current/marts
     dashboard -> current/dashboard
     .builds/<run>/                             each build, staged in full before the swap
+    .builds/<run>.parts/                       the Parquet parts its parse workers wrote
     .lock                                      the writer's lock (see pipelines.lock)
 
 Every published path goes through ``current``, so swapping that one link
@@ -35,6 +36,15 @@ def staging_dir(warehouse: Path, run_id: str) -> Path:
     path = warehouse / BUILDS / run_id
     path.mkdir(parents=True, exist_ok=False)
     return path
+
+
+def parts_dir(warehouse: Path, run_id: str) -> Path:
+    """Where a build's parse workers write their Parquet parts (``pipelines.parts``).
+
+    It sits beside the staged build, so a published build never carries it, and
+    ``prune_builds`` removes it with every other folder of ``.builds`` it does not keep.
+    """
+    return warehouse / BUILDS / f"{run_id}.parts"
 
 
 def _replace_link(link: Path, target: str) -> None:

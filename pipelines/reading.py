@@ -1,8 +1,10 @@
 """Reading note files and parsing them, on one core or on a pool of worker processes.
 
 Parsing is pure Python, so threads share one core; a pool of processes uses them
-all. The pool's workers import only ``transforms`` (no Prefect), and are started
-once per flow run and shared by every parse batch running at the same time.
+all. The pool's workers import only ``transforms`` and ``pipelines.parts`` (no Prefect),
+are started once per flow run and shared by every parse batch running at the same time.
+Each worker writes the rows it parsed as Parquet parts itself; only a small outcome per
+file comes back.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pipelines.discover import FoundFile
+from pipelines.parts import NoteOutcome, write_parts
 from transforms.ids import note_id
 from transforms.issues import Issue
 from transforms.rows import ParsedNote, parse_note
@@ -51,7 +54,7 @@ def parse_files(vault: str, files: list[FoundFile], tz: str) -> list[ParsedNote]
 def _pool(processes: int) -> ProcessPoolExecutor:
     if processes not in _pools:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["transforms.rows"])
+        context.set_forkserver_preload(["transforms.rows", "pipelines.parts"])
         _pools[processes] = ProcessPoolExecutor(max_workers=processes, mp_context=context)
     return _pools[processes]
 
@@ -63,14 +66,28 @@ def close_pools() -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def parse_chunk(
+    vault: str, files: list[FoundFile], tz: str, parts: str, chunk: str
+) -> list[NoteOutcome]:
+    """Parse ``files`` and write their rows as the parts named ``chunk`` (``pipelines.parts``)."""
+    return write_parts(Path(parts), chunk, parse_files(vault, files, tz))
+
+
 def parse_in_processes(
-    vault: str, files: list[FoundFile], tz: str, processes: int
-) -> list[ParsedNote]:
-    """The same result as ``parse_files``, computed on ``processes`` worker processes."""
+    vault: str, files: list[FoundFile], tz: str, processes: int, parts: str, name: str
+) -> list[NoteOutcome]:
+    """Parse ``files`` on ``processes`` worker processes, each writing its own parts.
+
+    The rows land in ``parts`` as ``<table>/<name>-<k>.parquet``; what comes back is one
+    small ``NoteOutcome`` per file, in the order of ``files``.
+    """
     if processes <= 1 or len(files) < MIN_FILES_FOR_POOL:
-        return parse_files(vault, files, tz)
+        return parse_chunk(vault, files, tz, parts, f"{name}-0")
     size = -(-len(files) // (processes * 2))  # two chunks per worker evens out slow notes
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     pool = _pool(processes)
-    futures = [pool.submit(parse_files, vault, chunk, tz) for chunk in chunks]
-    return [parsed for future in futures for parsed in future.result()]
+    futures = [
+        pool.submit(parse_chunk, vault, chunk, tz, parts, f"{name}-{k}")
+        for k, chunk in enumerate(chunks)
+    ]
+    return [note for future in futures for note in future.result()]

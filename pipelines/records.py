@@ -15,11 +15,12 @@ import pyarrow.compute as pc
 from pipelines.discover import Discovery
 from pipelines.load import read_previous
 from pipelines.manifest import Plan
+from pipelines.parts import NoteOutcome
 from transforms.ids import note_id
-from transforms.rows import ParsedNote, Row
+from transforms.rows import Row
 
 
-def issue_rows(run_id: str, parsed: list[ParsedNote], discovery: Discovery) -> list[Row]:
+def issue_rows(run_id: str, parsed: list[NoteOutcome], discovery: Discovery) -> list[Row]:
     rows: list[Row] = [
         {
             "run_id": run_id,
@@ -76,7 +77,7 @@ def carried_issues(warehouse: Path, plan: Plan, run_id: str) -> list[Row]:
     return rows
 
 
-def change_counts(plan: Plan, parsed: list[ParsedNote]) -> Counter[str]:
+def change_counts(plan: Plan, parsed: list[NoteOutcome]) -> Counter[str]:
     counts: Counter[str] = Counter(unchanged=len(plan.reuse), deleted=len(plan.deleted))
     for p in parsed:
         before = plan.previous.get(p.path)
@@ -89,7 +90,7 @@ def change_counts(plan: Plan, parsed: list[ParsedNote]) -> Counter[str]:
     return counts
 
 
-def manifest_rows(plan: Plan, parsed: list[ParsedNote], version: str, run_id: str) -> list[Row]:
+def manifest_rows(plan: Plan, parsed: list[NoteOutcome], version: str, run_id: str) -> list[Row]:
     stats = {f.path: f for f in plan.parse}
     rows = [
         {

@@ -18,7 +18,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from pipelines.discover import FoundFile
 from pipelines.parse import parse_batch
-from transforms.rows import ParsedNote
+from pipelines.parts import NoteOutcome
 
 
 def split_batches(files: Sequence[FoundFile], batch_size: int) -> list[list[FoundFile]]:
@@ -73,11 +73,13 @@ def run_batches(
     timezone: str,
     runner: TaskRunner[Any],
     processes: int = 1,
-) -> Iterator[list[ParsedNote]]:
-    """Submit every batch to ``runner`` and yield the parsed notes batch by batch, in order.
+    parts: str = "",
+) -> Iterator[list[NoteOutcome]]:
+    """Submit every batch to ``runner`` and yield the outcomes batch by batch, in order.
 
     Must run inside a flow run: each batch is a ``parse_batch`` task run of that flow run,
-    parsed on ``processes`` worker processes (``pipelines.reading``).
+    parsed on ``processes`` worker processes (``pipelines.reading``) that write the rows
+    to ``parts`` (``pipelines.parts``).
     """
     if not batches:
         return
@@ -92,6 +94,7 @@ def run_batches(
                     "batch_no": number,
                     "batch_count": len(batches),
                     "processes": processes,
+                    "parts": parts,
                 },
             )
             for number, batch in enumerate(batches, 1)

@@ -8,32 +8,27 @@ are offsets of the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transforms import _money_words as w
+from transforms._money_regex import alt as _alt
+from transforms._money_regex import guard as _guard
+from transforms._money_regex import labelled
 from transforms.markdown import mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
 REACH = 240
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>'\"]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_WEB = r"(?:https?://|ftp://|www\.)[^\s)\]>'\"]+"
+_URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[\w.]+")
+# Without an "@" the e-mail branch never matches, and trying it at every word character
+# (``[\w.+-]+`` backtracks through each run) is most of the cost of masking.
+_WEB_ONLY = re.compile(_WEB)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[。！？!?\n，,；;|]|\.(?=\s|$)")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
-
-
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """Regex alternation of literal words, longest first; ASCII words get word bounds."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        src = re.escape(word)
-        if word[:1].isascii() and word[:1].isalpha():
-            src = r"\b" + src
-        if word[-1:].isascii() and word[-1:].isalpha():
-            src += r"\b"
-        parts.append(src)
-    return "|".join(parts)
 
 
 _UNIT = _alt(list(w.PER_UNIT_WORDS))
@@ -65,19 +60,18 @@ _QUAL_AFTER = re.compile(
         for name, words in w.QUALIFIERS_AFTER.items()
     )
 )
+_QUAL_BEFORE_BODY = "|".join(
+    rf"(?P<{name}>{_alt(words)})[ \t]*(?:了|是|为|达|达到|just|only)?[ \t]*$"
+    for name, words in w.QUALIFIERS_BEFORE.items()
+)
 _QUAL_BEFORE = re.compile(
-    "|".join(
-        rf"(?P<{name}>{_alt(words)})[ \t]*(?:了|是|为|达|达到|just|only)?[ \t]*$"
-        for name, words in w.QUALIFIERS_BEFORE.items()
-    ),
+    _guard([_alt(words) for words in w.QUALIFIERS_BEFORE.values()]) + f"(?:{_QUAL_BEFORE_BODY})",
     re.I,
 )
 _NOT_NEAR = re.compile(r"[最附临]$")
-
-
-def labelled(patterns: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One regex with a named group per label; earlier labels win at the same offset."""
-    return re.compile("|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in patterns.items()), re.I)
+# The end of the last sentence or clause in a span: greedy ".*" backs off from the span's end.
+_LAST_SENTENCE_END = re.compile(rf"(?s:.*)(?:{_SENTENCE_END.pattern})")
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*)(?:{_CLAUSE_END.pattern})")
 
 
 _METRICS = labelled(w.METRIC_PATTERNS)
@@ -95,6 +89,7 @@ _VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
 
 
+@functools.lru_cache(maxsize=4)  # money and growth mask the same note one after the other
 def mask_prose(text: str) -> str:
     """``mask_code`` plus URLs and e-mail addresses blanked, every offset kept.
 
@@ -103,7 +98,17 @@ def mask_prose(text: str) -> str:
     >>> len(mask_prose("a@b.io `$1`")) == len("a@b.io `$1`")
     True
     """
-    return _URL.sub(lambda m: " " * len(m.group(0)), mask_code(text))
+    masked = mask_code(text)
+    if "@" in text:
+        return _URL.sub(_spaces, masked)
+    if "://" not in text and "www." not in text:
+        return masked
+    lines = masked.split("\n")  # a web address never spans lines
+    return "\n".join([_WEB_ONLY.sub(_spaces, x) if "://" in x or "www." in x else x for x in lines])
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -124,8 +129,8 @@ def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = max(lo, start - REACH), min(hi, end + REACH)
     if _TABLE_ROW.match(masked[lo:hi]):
         return lo, hi
-    cut = [m.end() for m in _SENTENCE_END.finditer(masked, lo, start)]
-    s = cut[-1] if cut else lo
+    last = _LAST_SENTENCE_END.match(masked, lo, start)
+    s = last.end() if last else lo
     m = _SENTENCE_END.search(masked, end, hi)
     return s, m.end() if m else hi
 
@@ -137,8 +142,8 @@ def clean_sentence(sentence: str) -> str:
 
 def clause_start(masked: str, pos: int, floor: int) -> int:
     """Offset where the clause holding ``pos`` starts (never before ``floor``)."""
-    cut = [m.end() for m in _CLAUSE_END.finditer(masked, max(floor, pos - REACH), pos)]
-    return cut[-1] if cut else floor
+    last = _LAST_CLAUSE_END.match(masked, max(floor, pos - REACH), pos)
+    return last.end() if last else floor
 
 
 def _period_of(m: re.Match[str]) -> str:
@@ -188,12 +193,18 @@ def qualifier_before(before: str) -> str | None:
 
 
 def nearest_label(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
-    """The group name of the ``pattern`` hit nearest ``text[start:end]``."""
+    """The group name of the ``pattern`` hit nearest ``text[start:end]`` (the first on a tie).
+
+    A hit past the span is the last one worth reading: every later hit lies further away.
+    """
     best: tuple[int, str] | None = None
     for m in pattern.finditer(text):
-        gap = start - m.end() if m.end() <= start else max(m.start() - end, 0)
+        lo, hi = m.span()
+        gap = start - hi if hi <= start else (lo - end if lo > end else 0)
         if m.lastgroup and (best is None or gap < best[0]):
             best = (gap, m.lastgroup)
+        if lo > end or (best is not None and best[0] == 0):
+            break
     return best[1] if best else None
 
 

@@ -22,6 +22,12 @@ _STAGE = "frontmatter"
 _MAX_CHARS = 1_000_000
 _MAX_VALUES = 100_000  # nodes after expanding every alias
 _NOT_LOADED = "the note was loaded without its properties"
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_PLAIN_SCALAR_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
 # libyaml also breaks lines at CR, NEL and the Unicode separators; a note breaks only at \n.
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ODD_BREAK = re.compile("[\r\x85\u2028\u2029]")
@@ -66,6 +72,7 @@ class _Lines:
     """Maps libyaml's 0-based line of a mark to the 1-based line in the note."""
 
     def __init__(self, raw: str, first_line: int) -> None:
+        self.raw = raw
         self.first_line = first_line
         self._table: list[int] | None = None
         if _ODD_BREAK.search(raw):
@@ -109,6 +116,12 @@ def load_yaml(raw: str, first_line: int) -> LoadedYaml:
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         message = f"front matter could not be read as YAML ({exc}); {_NOT_LOADED}"
         return LoadedYaml(None, {}, (_warn(message, first_line - 1),))
+    except (IndexError, KeyError):  # PyYAML's own failure on `!!int` with no value, `!!bool x`
+        message = (
+            "front matter has a YAML tag such as !!int or !!bool on a value it cannot "
+            f"take (an empty or misspelt value); remove the tag or fix the value; {_NOT_LOADED}"
+        )
+        return LoadedYaml(None, {}, (_warn(message, first_line - 1),))
     finally:
         loader.dispose()
 
@@ -117,7 +130,12 @@ def _compose_and_build(loader: _Loader, lines: _Lines) -> LoadedYaml:
     root = loader.get_single_node()
     if root is None:
         return LoadedYaml(None, {}, ())
-    size, duplicates = _inspect(root, lines)
+    # Without a "*" there is no alias, so the graph is a tree: no shared or cyclic nodes.
+    plain = False
+    if "*" in lines.raw:
+        size, duplicates = _inspect(root, lines)
+    else:
+        size, duplicates, plain = _inspect_tree(root, lines)
     if size is None or size > _MAX_VALUES:
         why = (
             "has an alias that contains itself"
@@ -127,12 +145,15 @@ def _compose_and_build(loader: _Loader, lines: _Lines) -> LoadedYaml:
         return LoadedYaml(
             None, {}, (_warn(f"front matter {why}; {_NOT_LOADED}", lines.first_line - 1),)
         )
-    data = loader.construct_document(root)
+    data = _build_plain(loader, root) if plain else loader.construct_document(root)
     key_lines: dict[str, int] = {}
     issues = list(duplicates)
     if isinstance(root, yaml.MappingNode) and isinstance(data, dict):
         for key_node, _ in root.value:  # merge keys (<<) are flattened in by now
-            key = loader.construct_object(key_node, deep=True)
+            if key_node.tag == _STR_TAG:  # what the str constructor would return
+                key = key_node.value
+            else:
+                key = loader.construct_object(key_node, deep=True)
             line = lines.of(key_node.start_mark)
             key_lines[key_text(key)] = line
             if not isinstance(key, str):
@@ -182,6 +203,79 @@ def _inspect(root: yaml.Node, lines: _Lines) -> tuple[int | None, tuple[Issue, .
             if id(child) not in sizes:
                 stack.append((child, False))
     return sizes[id(root)], tuple(issues)
+
+
+def _inspect_tree(root: yaml.Node, lines: _Lines) -> tuple[int, tuple[Issue, ...], bool]:
+    """:func:`_inspect` for a graph without aliases: same size and issues, in the same order.
+
+    The third value says whether the tree is plain enough for :func:`_build_plain`.
+    """
+    size = 0
+    plain = True
+    issues: list[Issue] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        size += 1
+        if isinstance(node, yaml.MappingNode):
+            if _may_repeat_keys(node):
+                issues.extend(_duplicate_keys(node, lines))
+            plain = plain and node.tag == _MAP_TAG
+            for key, value in node.value:
+                plain = plain and isinstance(key, yaml.ScalarNode)
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            plain = plain and node.tag == _SEQ_TAG
+            stack.extend(node.value)
+        else:
+            plain = plain and node.tag in _PLAIN_SCALAR_TAGS
+    return size, tuple(issues), plain
+
+
+def _build_plain(loader: _Loader, root: yaml.Node) -> Any:
+    """``loader.construct_document(root)`` for a plain tree (see :func:`_inspect_tree`).
+
+    Same values, built in the same order (containers breadth first, as PyYAML's deferred
+    generators fill them), so a scalar that fails to construct fails as it would there.
+    """
+    data = _shell(loader, root)
+    pending = [(root, data)] if not isinstance(root, yaml.ScalarNode) else []
+    while pending:
+        current, pending = pending, []
+        for node, container in current:
+            if isinstance(node, yaml.MappingNode):
+                mapping = {}
+                for key_node, value_node in node.value:
+                    key = _shell(loader, key_node)
+                    mapping[key] = value = _shell(loader, value_node)
+                    if not isinstance(value_node, yaml.ScalarNode):
+                        pending.append((value_node, value))
+                container.update(mapping)
+            else:
+                items = [_shell(loader, child) for child in node.value]
+                pending += [
+                    (child, item)
+                    for child, item in zip(node.value, items, strict=True)
+                    if not isinstance(child, yaml.ScalarNode)
+                ]
+                container.extend(items)
+    return data
+
+
+def _shell(loader: _Loader, node: yaml.Node) -> Any:
+    """A scalar's value, or a new empty list or dict for a sequence or mapping."""
+    if isinstance(node, yaml.MappingNode):
+        return {}
+    if isinstance(node, yaml.SequenceNode):
+        return []
+    if node.tag == _STR_TAG:
+        return node.value
+    return loader.yaml_constructors[node.tag](loader, node)
+
+
+def _may_repeat_keys(node: yaml.MappingNode) -> bool:
+    keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+    return len(set(keys)) < len(keys)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms._chapter_words import CHAPTER_LABELS, TIME_ZONES, TRANSCRIPT_LABELS
@@ -77,6 +78,10 @@ _WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINE_BREAK = re.compile(r"(?:<br\s*/?>|\\)\s*$", re.I)
 _EDGE = " \t-–—|:~•·"
+# Every timestamp has a digit, ":" and two digits; the search runs on ":" (fast), and
+# the digit before it is checked apart.
+_STAMP_HINT = re.compile(r":\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -180,15 +185,53 @@ def _candidate(masked: str, raw: str, line: int) -> _Row | None:
     return _Row(line, start, found[0], found[1], raw)
 
 
-def _containers(masked_lines: list[str]) -> list[tuple[str, int]]:
-    """Per line: ("quote", first line), ("table", first line) or ("text", 0)."""
-    keys: list[tuple[str, int]] = []
-    quote = table = 0
-    for number, line in enumerate(masked_lines, start=1):
-        quote = (quote or number) if _QUOTE.match(line) else 0
-        table = (table or number) if _TABLE_ROW.match(line) else 0
-        keys.append(("table", table) if table else ("quote", quote) if quote else ("text", 0))
-    return keys
+def _container(masked_lines: list[str], number: int, memo: dict[int, int]) -> tuple[str, int]:
+    """("table", first line), ("quote", first line) or ("text", 0) for line ``number``.
+
+    A table is a run of table-row lines, a callout/blockquote a run of ``>`` lines;
+    ``memo`` keeps the run starts found so far (per pattern, keyed ±number).
+    """
+    line = masked_lines[number - 1]
+    if _TABLE_ROW.match(line):
+        return "table", _run_start(masked_lines, number, _TABLE_ROW, memo, 1)
+    if _QUOTE.match(line):
+        return "quote", _run_start(masked_lines, number, _QUOTE, memo, -1)
+    return "text", 0
+
+
+def _run_start(
+    lines: list[str], number: int, pattern: re.Pattern[str], memo: dict[int, int], sign: int
+) -> int:
+    """First line of the run of ``pattern`` lines that holds line ``number``."""
+    start = number
+    while start > 1 and pattern.match(lines[start - 2]):
+        start -= 1
+        if sign * start in memo:
+            start = memo[sign * start]
+            break
+    memo[sign * number] = start
+    return start
+
+
+def _stamped_lines(masked: str) -> Iterator[tuple[int, int, int]]:
+    """(line number, start, end offset) of each line with a ``d:dd`` timestamp shape.
+
+    Every chapter line holds one, so no other line is read.
+    """
+    number, counted = 1, 0
+    found = _STAMP_HINT.search(masked)
+    while found:
+        at = found.start()
+        if at == 0 or not _DIGIT.match(masked, at - 1):
+            found = _STAMP_HINT.search(masked, at + 1)
+            continue
+        lo = masked.rfind("\n", 0, at) + 1
+        hi = masked.find("\n", at)
+        hi = len(masked) if hi < 0 else hi
+        number += masked.count("\n", counted, lo)
+        counted = lo
+        yield number, lo, hi
+        found = _STAMP_HINT.search(masked, hi)
 
 
 def _ascending(starts: list[int]) -> frozenset[int]:
@@ -270,17 +313,11 @@ def _label(lines: list[str], heading: str, container: tuple[str, int], first: in
 
 
 def _best_run(text: str, duration: int | None) -> _Run | None:
-    raw_lines = text.split("\n")
+    groups = _groups(text)
+    if not groups:
+        return None
     masked_lines = mask_code(text).split("\n")
     headings = find_headings(text)
-    heading_lines = [h.line for h in headings]
-    containers = _containers(masked_lines)
-    groups: dict[tuple[int, tuple[str, int]], list[_Row]] = {}
-    for number, (masked, raw) in enumerate(zip(masked_lines, raw_lines, strict=True), start=1):
-        row = _candidate(masked, raw, number)
-        if row is not None:
-            section = bisect.bisect_right(heading_lines, number)
-            groups.setdefault((section, containers[number - 1]), []).append(row)
     runs: list[_Run] = []
     for (section, container), rows in groups.items():
         heading = headings[section - 1].title if section else ""
@@ -290,6 +327,29 @@ def _best_run(text: str, duration: int | None) -> _Run | None:
     if not runs:
         return None
     return max(runs, key=lambda r: (r.rank, len(r.ascending), -r.rows[0].line))
+
+
+def _groups(text: str) -> dict[tuple[int, tuple[str, int]], list[_Row]]:
+    """The candidate rows, grouped by (heading section, container)."""
+    if not _STAMP_HINT.search(text):  # masking only blanks, so no stamp, no rows
+        return {}
+    masked = mask_code(text)
+    rows = [
+        row
+        for number, lo, hi in _stamped_lines(masked)
+        if (row := _candidate(masked[lo:hi], text[lo:hi], number)) is not None
+    ]
+    if not rows:
+        return {}
+    masked_lines = masked.split("\n")
+    heading_lines = [h.line for h in find_headings(text)]
+    memo: dict[int, int] = {}
+    groups: dict[tuple[int, tuple[str, int]], list[_Row]] = {}
+    for row in rows:
+        section = bisect.bisect_right(heading_lines, row.line)
+        container = _container(masked_lines, row.line, memo)
+        groups.setdefault((section, container), []).append(row)
+    return groups
 
 
 def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:

@@ -34,6 +34,8 @@ _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # Characters a text note does not contain: C0 controls but tab, newline, CR, form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Every byte but those, for bytes.translate to delete when counting control bytes.
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 _SAMPLE = 8192  # characters looked at when judging "text or binary"
 _MAX_CONTROL_SHARE = 0.05
 _MIN_CHINESE_SHARE = 0.95
@@ -72,7 +74,7 @@ def decode_note(data: bytes) -> Decoded:
     text, encoding, issue = _to_text(data)
     if text is None:
         return Decoded(None, None, None, (issue,) if issue else ())
-    if _looks_binary(text):
+    if _looks_binary(text, data if encoding in ("utf-8", "utf-8-sig") else None):
         return _refuse("looks like a binary file (many control characters), not a text note")
     newline = _newline_kind(text)
     if newline not in (None, "\n"):
@@ -163,7 +165,14 @@ def _is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) == "W" and unicodedata.category(ch) == "Lo"
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
+    """Whether the text holds NUL or many other control characters.
+
+    ``utf8`` is the file's bytes when ``text`` was read from them as UTF-8: there a
+    control character is its own byte, so a file without such bytes is text.
+    """
+    if utf8 is not None and not utf8.translate(None, _NOT_CONTROL_BYTES):
+        return False
     sample = text[:_SAMPLE]
     if "\x00" in sample:
         return True
@@ -173,6 +182,8 @@ def _looks_binary(text: str) -> bool:
 
 def _newline_kind(text: str) -> str | None:
     """Which line ending the text uses: one of them, "mixed", or None for a single line."""
+    if "\r" not in text:
+        return "\n" if "\n" in text else None
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf

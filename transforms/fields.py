@@ -14,6 +14,7 @@ at least one letter, and no ``:``, so ``https://x::y`` and ``12:30:: x`` are not
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -46,6 +47,7 @@ _CLOSER = {"[": "]", "(": ")"}
 _BOOL = frozenset({"true", "false", "yes", "no"})
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _HAS_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+_DIGIT = re.compile(r"\d")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#]+)(?:[#|][^\[\]]*)?\]\]")
 _WIKILINK_LIST = re.compile(r"!?\[\[[^\[\]]+\]\](?:[ \t]*[,，、;][ \t]*!?\[\[[^\[\]]+\]\])+")
 _LINK = re.compile(r"<https?://\S+>|\[[^\]]*\]\(\S+?\)|(?:https?://|www\.)\S+", re.I)
@@ -64,6 +66,7 @@ class Field:
     ordinal: int
 
 
+@functools.lru_cache(maxsize=4096)  # the same few keys come back in every note
 def normalize_key(raw: str) -> str:
     """The key as the warehouse stores it: NFKC, casefolded, markup gone, words joined by ``_``.
 
@@ -113,6 +116,8 @@ def classify_value(value: str) -> str:
 
 def _when_type(text: str) -> str | None:
     """The type of a text that reads as a point or span of time: datetime, date, duration."""
+    if not _DIGIT.search(unicodedata.normalize("NFKC", text)):
+        return None  # every date, datetime and duration reader needs a digit after NFKC
     if _HAS_TIME.search(text) and parse_datetime(text) is not None:
         return "datetime"
     if parse_date(text) is not None:
@@ -214,9 +219,9 @@ def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
     [('rating', '9'), ('mood', '[[Calm]]')]
     """
     rows: list[Field] = []
-    for number, line in enumerate(mask_code(text).split("\n"), start=1):
-        if "::" not in line:
-            continue
+    if "::" not in text:  # masking only blanks characters, so no field can appear
+        return rows
+    for number, line in _lines_with(mask_code(text), "::"):
         for raw_key, value in _fields_in_line(line):
             key = normalize_key(raw_key)
             if key:
@@ -229,11 +234,25 @@ def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
     return rows
 
 
+def _lines_with(text: str, needle: str) -> Iterator[tuple[int, str]]:
+    """(1-based number, line) of each line of ``text`` that contains ``needle``."""
+    number, counted = 1, 0
+    at = text.find(needle)
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        number += text.count("\n", counted, start)
+        counted = start
+        yield number, text[start:end]
+        at = text.find(needle, end)
+
+
 def _fields_in_line(line: str) -> list[tuple[str, str]]:
     """(raw key, value) pairs in one masked line: a whole-line field, else bracketed ones."""
     whole = _LINE_FIELD.match(line)
-    if whole and _good_key(_key_of(whole)):
-        return [(_key_of(whole), whole.group("value"))]
+    if whole and _good_key(key := _key_of(whole)):
+        return [(key, whole.group("value"))]
     found: list[tuple[str, str]] = []
     start = 0
     while (opening := _INLINE_OPEN.search(line, start)) is not None:
@@ -241,8 +260,8 @@ def _fields_in_line(line: str) -> list[tuple[str, str]]:
         if close is None:
             start = opening.start() + 1
             continue
-        if _good_key(_key_of(opening)):
-            found.append((_key_of(opening), line[opening.end() : close].strip()))
+        if _good_key(key := _key_of(opening)):
+            found.append((key, line[opening.end() : close].strip()))
         start = close + 1
     return found
 
@@ -254,7 +273,7 @@ def _key_of(match: re.Match[str]) -> str:
 
 
 def _good_key(key: str) -> bool:
-    return 0 < len(key) <= _MAX_KEY and any(ch.isalpha() for ch in key)
+    return 0 < len(key) <= _MAX_KEY and any(map(str.isalpha, key))
 
 
 def _closing(line: str, open_at: int, value_at: int) -> int | None:

@@ -24,8 +24,9 @@ from transforms.issues import Issue
 
 _STAGE = "frontmatter"
 _YAML_OPEN = re.compile(r"^---[ \t]*\r?$")
-_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
-_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$")
+# Searched in the whole text (re.M), so "$" is the end of a line, as it is for one split line.
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 _JSON_OPEN = re.compile(r'^\{[ \t]*(?:"|\r?$)')
 _JSON_CLOSE = re.compile(r"^\}[ \t]*\r?$")
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]\n]')
@@ -62,23 +63,26 @@ def split_frontmatter(text: str) -> FrontMatter:
     >>> split_frontmatter("---\\na: [1\\n---\\nBody").issues[0].line
     3
     """
-    lines = text.split("\n")
-    first = lines[0].removeprefix(_BOM)
-    if _YAML_OPEN.match(first):
-        return _split_fenced(text, lines, "yaml", _YAML_CLOSE)
-    if _TOML_FENCE.match(first):
-        return _split_fenced(text, lines, "toml", _TOML_FENCE)
-    if _JSON_OPEN.match(first):
-        return _split_json(text, lines)
+    first_end = text.find("\n")
+    first = text[: first_end if first_end != -1 else len(text)]
+    if _YAML_OPEN.match(first.removeprefix(_BOM)):
+        return _split_fenced(text, first, "yaml", _YAML_CLOSE)
+    if _TOML_FENCE.match(first.removeprefix(_BOM)):
+        return _split_fenced(text, first, "toml", _TOML_FENCE)
+    if _JSON_OPEN.match(first.removeprefix(_BOM)):
+        return _split_json(text, text.split("\n"))
     return FrontMatter(None, {}, text)
 
 
-def _split_fenced(text: str, lines: list[str], fmt: str, closing: re.Pattern[str]) -> FrontMatter:
-    end = next((i for i in range(1, len(lines)) if closing.match(lines[i])), None)
-    if end is None:
-        return _unclosed(text, lines[0].strip().removeprefix(_BOM))
-    raw = "\n".join(lines[1:end])
-    body = _blank(lines, end)
+def _split_fenced(text: str, first: str, fmt: str, closing: re.Pattern[str]) -> FrontMatter:
+    # The first closing line after line 1, found in the whole text rather than line by line.
+    found = closing.search(text, len(first) + 1) if len(first) < len(text) else None
+    if found is None:
+        return _unclosed(text, first.strip().removeprefix(_BOM))
+    end = text.count("\n", 0, found.start())  # 0-based line of the closing fence
+    raw = text[len(first) + 1 : max(found.start() - 1, len(first) + 1)]
+    after = text.find("\n", found.start())
+    body = "\n" * (end + 1) + (text[after + 1 :] if after != -1 else "")
     if fmt == "toml":
         data, key_lines, issues = _load_toml(raw, first_line=2)
     else:

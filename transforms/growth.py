@@ -19,17 +19,21 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from transforms import _money_context as ctx
+from transforms import _money_regex as _rx
 from transforms import _money_words as w
-from transforms.markdown import LineIndex
+from transforms.markdown import mask_code
 from transforms.money import parse_zh_numeral
 
-_UP = ctx._alt(list(w.GROWTH_UP))
-_DOWN = ctx._alt(list(w.GROWTH_DOWN))
-_BASIS = {b: re.compile("|".join(p), re.I) for b, p in w.BASIS_WORDS.items()}
+_UP = _rx.alt(list(w.GROWTH_UP))
+_DOWN = _rx.alt(list(w.GROWTH_DOWN))
+# One group per basis; a basis listed earlier wins a tie (the bases never overlap).
+_BASIS = _rx.labelled(w.BASIS_WORDS)
+_BASIS_ORDER = {b: i for i, b in enumerate(w.BASIS_WORDS)}
 _ANY_BASIS = "|".join(p for ps in w.BASIS_WORDS.values() for p in ps)
 _FIGURE = re.compile(
     r"""(?P<sign>(?<![A-Za-z0-9_.])[-−+])?
@@ -41,7 +45,8 @@ _FIGURE = re.compile(
     re.X | re.I,
 )
 _BEFORE = re.compile(
-    rf"""(?:(?P<down>{_DOWN})|(?P<up>{_UP})|(?P<basis>{_ANY_BASIS}))
+    _rx.guard([_DOWN, _UP, _ANY_BASIS])
+    + rf"""(?:(?P<down>{_DOWN})|(?P<up>{_UP})|(?P<basis>{_ANY_BASIS}))
     (?:[ \t]+[A-Za-z'-]+){{0,2}}?[\u4e00-\u9fff]{{0,3}}?
     [ \t]*(?:by|of|at|了|达|达到|为|幅度为?)?[ \t]*:?[ \t]*$""",
     re.X | re.I,
@@ -50,11 +55,26 @@ _AFTER = re.compile(
     rf"""^[ \t]*(?:的)?[ \t]*(?:(?P<down>{_DOWN})|(?P<up>{_UP})|(?P<basis>{_ANY_BASIS}))""",
     re.X | re.I,
 )
+# A character no growth or basis word, nor what _BEFORE allows after one, can hold; the
+# greedy ".*" makes a match end just after the last such character.
+_LAST_STOP = re.compile(r".*[0-9$%.,;!?()|<>=+*#&\"\[\]{}]", re.S)
 _LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level, not growth
 _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
-_METRICS = ctx.labelled(w.GROWTH_METRICS)
+_METRICS = _rx.labelled(w.GROWTH_METRICS)
+# Every _FIGURE match holds one of these characters, so a line without one is skipped
+# (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半) ...
+_ANCHOR = re.compile(r"[%％倍×翻百减xX]")
+# ... except the multiple words (doubled, halved ...): a note whose lowercased text has
+# "bled", "pled" or "alved" (no "i" or "s", which re.I also matches to "ı" and "ſ") is
+# read with "led"/"ved" as anchors too.
+_ANCHOR_OR_WORD = re.compile(r"[%％倍×翻百减xX]|[lLvV][eE][dD]")
+# Window of a _FIGURE search around an anchor. Every branch but 百分之 is at most ~20
+# characters long (sign, 9 digits, 6 decimals, a space and "%" is the longest) and its
+# anchor lies at most 18 characters after its start; 百分之's numerals run on greedily,
+# so a match that ends near the cut is searched for again without it.
+_BACK, _FRONT, _MARGIN = 24, 64, 32
 
 
 @dataclass(frozen=True)
@@ -80,13 +100,87 @@ def find_growth(text: str) -> list[GrowthMention]:
     >>> find_growth("20% of users pay; 抽成 30%")
     []
     """
-    masked = ctx.mask_prose(text)
-    lines = LineIndex(masked)
+    masked = mask_code(text)
+    anchor = _ANCHOR_OR_WORD if _has_figure_word(masked) else _ANCHOR
     out: list[GrowthMention] = []
-    for m in _FIGURE.finditer(masked):
-        line_lo, line_hi = ctx.line_bounds(masked, m.start())
-        line_hi = min(line_hi, m.end() + ctx.REACH)
-        clause = ctx.clause_start(masked, m.start(), line_lo)
+    for number, line, raw in _candidate_lines(text, masked, anchor):
+        _line_growth(out, _figures(line, anchor), line, raw, number)
+    return out
+
+
+def _candidate_lines(
+    text: str, masked: str, anchor: re.Pattern[str]
+) -> Iterator[tuple[int, str, str]]:
+    """(line number, prose-masked line, raw line) of each line with an ``anchor`` hit.
+
+    Everything a figure needs (its clause, sentence and growth word) lies on its own
+    line, so only lines that can hold a figure are read, and URLs are blanked per line.
+    """
+    number, counted = 1, 0
+    found = anchor.search(masked)
+    while found:
+        lo = masked.rfind("\n", 0, found.start()) + 1
+        hi = masked.find("\n", found.start())
+        hi = len(masked) if hi < 0 else hi
+        number += masked.count("\n", counted, lo)
+        counted = lo
+        yield number, _mask_urls(masked[lo:hi]), text[lo:hi]
+        found = anchor.search(masked, hi)
+
+
+def _has_figure_word(masked: str) -> bool:
+    """Whether a multiple word (doubled, halved ...) may occur in ``masked``."""
+    lowered = masked.lower()
+    return "bled" in lowered or "pled" in lowered or "alved" in lowered
+
+
+def _mask_urls(line: str) -> str:
+    """``ctx.mask_prose``'s URL and e-mail blanking, for one code-masked line."""
+    if "@" in line or "://" in line or "www." in line:
+        return ctx._URL.sub(lambda m: " " * len(m.group(0)), line)
+    return line
+
+
+def _figures(line: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_FIGURE.finditer(line)``, searched for only near anchor characters.
+
+    A match holds an anchor at most ``_BACK`` characters after its start, so the search
+    starts there; it reads up to ``_FRONT`` characters past the anchor, and a match ending
+    within ``_MARGIN`` of that cut (or a line shorter than it) is searched for again
+    uncut, so the cut never changes a match (see the ``_BACK`` comment).
+    """
+    pos = 0
+    while (found := anchor.search(line, pos)) is not None:
+        at = found.start()
+        if line[at] in "xX" and not _after_number(line, at):
+            pos = at + 1  # no match holds an x that does not follow a number
+            continue
+        start, cut = max(pos, at - _BACK), at + _FRONT
+        m = _FIGURE.search(line, start, cut) if cut < len(line) else None
+        if m is None and cut < len(line):
+            pos = at + 1  # nothing starts at or before the anchor
+            continue
+        if m is None or m.end() > cut - _MARGIN:
+            m = _FIGURE.search(line, start)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+def _after_number(line: str, at: int) -> bool:
+    """Whether ``line[at]`` follows a digit, maybe with one space or tab between."""
+    before = line[max(at - 2, 0) : at]
+    return before[-1:].isdigit() or (before[-1:] in (" ", "\t") and before[:1].isdigit())
+
+
+def _line_growth(
+    out: list[GrowthMention], figures: Iterator[re.Match[str]], masked: str, raw: str, number: int
+) -> None:
+    """Append the growth ``figures`` of one line (offsets are offsets in the line)."""
+    for m in figures:
+        line_hi = min(len(masked), m.end() + ctx.REACH)
+        clause = ctx.clause_start(masked, m.start(), 0)
         percent = _percent(m, masked[clause : m.start()], masked[m.end() : line_hi])
         if percent is None:
             continue
@@ -98,17 +192,18 @@ def find_growth(text: str) -> list[GrowthMention]:
                 percent,
                 _basis(masked[clause : m.start()], masked[m.end() : line_hi]),
                 _metric(sentence, m.start() - s_lo, m.end() - s_lo),
-                text[m.start() : m.end()],
-                ctx.clean_sentence(text[s_lo:s_hi]),
-                lines.line_of(m.start()),
+                raw[m.start() : m.end()],
+                ctx.clean_sentence(raw[s_lo:s_hi]),
+                number,
             )
         )
-    return out
 
 
 def _direction(before: str, after: str) -> int | None:
     """+1 or -1 when a growth word touches the figure, None when none does."""
-    found = _BEFORE.search(before[-60:])
+    before_60 = before[-60:]
+    stop = _LAST_STOP.match(before_60)  # the phrase starts after the last stop character
+    found = _BEFORE.search(before_60, stop.end() if stop else 0)
     if found and (found["up"] or "").lower() == "up" and not _UP_NEXT.search(before):
         found = None
     span = found.group(0) if found else ""
@@ -154,14 +249,14 @@ def _word_percent(m: re.Match[str]) -> Decimal:
 
 def _basis(before: str, after: str) -> str:
     window = before[-30:] + " " + after[:30]
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     centre = min(len(before), 30)
-    for basis, pattern in _BASIS.items():
-        for hit in pattern.finditer(window):
-            gap = abs(hit.start() - centre)
-            if best is None or gap < best[0]:
-                best = (gap, basis)
-    return best[1] if best else "other"
+    for hit in _BASIS.finditer(window):
+        basis = hit.lastgroup or ""
+        key = (abs(hit.start() - centre), _BASIS_ORDER[basis], basis)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else "other"
 
 
 def _metric(sentence: str, start: int, end: int) -> str:

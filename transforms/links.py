@@ -28,13 +28,15 @@ Decisions, so that callers and tests agree:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from transforms.markdown import LineIndex, find_headings, mask_code, section_at
+from transforms.markdown import find_headings, mask_code
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,16 @@ class _MdLink:
     dest: str
 
 
-_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
+# Each scanning pattern starts with a literal, so ``re`` can jump from one candidate to the next;
+# the optional image/embed ``!`` in front is read from the character before the match.
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")  # for short values: wikilink_targets
+_WIKI_SCAN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 _LABEL = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
 _TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
-_INLINE = re.compile(
-    r"(!?)\[("
-    + _LABEL
-    + r")\]\([ \t]*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)"
-    + _TITLE
+_INLINE_SCAN = re.compile(
+    r"\[(" + _LABEL + r")\]"  # [label], one level of brackets inside
+    r"\([ \t]*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)"  # (destination, <...> or balanced ()
+    + _TITLE  # an optional "title"
     + r"[ \t]*\)"
 )
 _REF_DEF = re.compile(
@@ -88,23 +92,47 @@ _REF_USE = re.compile(r"(!?)\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>", re.I)
 _HTML_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^<>]*>")
 _HTML_URL = re.compile(r"\b(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.I)
+# Tried only where "://" is 4 or 5 characters on (see _bare_urls).
 _BARE = re.compile(r"(?<![A-Za-z0-9_@.:/\\])https?://[^\s<>\"'`|\u3000-\u303f\uff00-\uffef]+", re.I)
 _HTTP = re.compile(r"^https?://(?:[^/?#@\s]*@)?([^/?#\s]+)", re.I)
 _HOST = re.compile(
     r"^(?:\[[0-9a-f:.]+\]|[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*)$", re.I
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _TRAILING = ".,;:!?*'\""
 _CLOSERS = {")": "(", "]": "["}
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """``text`` with each character inside ``spans`` (which may overlap) a space; newlines stay."""
+    parts: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if end <= start:
+            continue
+        piece = text[start:end]
+        parts += (
+            text[done:start],
+            _NOT_NEWLINE.sub(" ", piece) if "\n" in piece else " " * len(piece),
+        )
+        done = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _lines(text: str, offsets: Iterable[int]) -> list[int]:
+    """1-based line of each offset; ``offsets`` must be in ascending order."""
+    lines: list[int] = []
+    line, at = 1, 0
+    for offset in offsets:
+        line += text.count("\n", at, offset)
+        at = offset
+        lines.append(line)
+    return lines
 
 
 def link_domain(url: str) -> str | None:
@@ -130,24 +158,48 @@ def link_domain(url: str) -> str | None:
 def _md_links(masked: str) -> list[_MdLink]:
     """Inline Markdown links and images, plus one level of links inside a label."""
     found: list[_MdLink] = []
-    for m in _INLINE.finditer(masked):
-        dest = m.group(3)
+    for m in _INLINE_SCAN.finditer(masked):
+        start, dest = m.start(), m.group(2)
         if dest.startswith("<"):
             dest = dest[1:-1]
-        found.append(_MdLink(m.start(), m.end(), bool(m.group(1)), m.group(2), dest.strip()))
-        offset = m.start(2)
-        for inner in _INLINE.finditer(m.group(2)):
-            inner_dest = inner.group(3).strip("<>").strip()
+        is_image = start > 0 and masked[start - 1] == "!"
+        start -= is_image
+        found.append(_MdLink(start, m.end(), is_image, m.group(1), dest.strip()))
+        label, offset = m.group(1), m.start(1)
+        if "](" not in label:
+            continue
+        for inner in _INLINE_SCAN.finditer(label):
+            inner_image = inner.start() > 0 and label[inner.start() - 1] == "!"
+            inner_dest = inner.group(2).strip("<>").strip()
             found.append(
                 _MdLink(
-                    offset + inner.start(),
+                    offset + inner.start() - inner_image,
                     offset + inner.end(),
-                    bool(inner.group(1)),
-                    inner.group(2),
+                    inner_image,
+                    inner.group(1),
                     inner_dest,
                 )
             )
     return found
+
+
+_Wiki = tuple[int, int, bool, str]  # start, end, embed, the text between the brackets
+
+
+@functools.lru_cache(maxsize=8)
+def _link_layers(masked: str) -> tuple[tuple[_Wiki, ...], tuple[_MdLink, ...], str]:
+    """Wikilinks, the Markdown links outside them, and the text with both blanked.
+
+    Cached: :func:`find_links` and :func:`find_wikilinks` read the same note.
+    """
+    wiki: list[_Wiki] = []
+    if "[[" in masked:
+        for m in _WIKI_SCAN.finditer(masked):
+            embed = m.start() > 0 and masked[m.start() - 1] == "!"
+            wiki.append((m.start() - embed, m.end(), embed, m.group(1)))
+    unwiki = _blank(masked, [(w[0], w[1]) for w in wiki])
+    md = _md_links(unwiki) if "](" in unwiki else []
+    return tuple(wiki), tuple(md), _blank(unwiki, [(x.start, x.end) for x in md])
 
 
 def _label(raw: str | None) -> str | None:
@@ -178,9 +230,10 @@ _Found = tuple[int, int, str, str | None, bool]
 def _reference_links(masked: str) -> tuple[list[_Found], str]:
     """Links made from ``[ref]: url`` definitions; returns them and the text with them blanked."""
     defs: dict[str, tuple[str, int, int]] = {}
-    for m in _REF_DEF.finditer(masked):
-        key = " ".join(m.group(1).split()).casefold()
-        defs.setdefault(key, (m.group(2).strip("<>"), m.start(), m.end()))
+    if "]:" in masked:
+        for m in _REF_DEF.finditer(masked):
+            key = " ".join(m.group(1).split()).casefold()
+            defs.setdefault(key, (m.group(2).strip("<>"), m.start(), m.end()))
     if not defs:
         return [], masked
     blanked = _blank(masked, [(s, e) for _, s, e in defs.values()])
@@ -206,6 +259,8 @@ def _reference_links(masked: str) -> tuple[list[_Found], str]:
 def _html_links(masked: str) -> tuple[list[_Found], str]:
     found: list[_Found] = []
     spans: list[tuple[int, int]] = []
+    if "<" not in masked:
+        return found, masked
     for tag in _HTML_TAG.finditer(masked):
         spans.append(tag.span())
         is_image = tag.group(1).lower() == "img"
@@ -216,26 +271,49 @@ def _html_links(masked: str) -> tuple[list[_Found], str]:
     return found, _blank(masked, spans)
 
 
+def _autolinks(masked: str) -> tuple[list[_Found], str]:
+    """``<https://...>`` links; returns them and the text with every one blanked."""
+    if "<" not in masked:
+        return [], masked
+    autolinks = list(_AUTOLINK.finditer(masked))
+    found: list[_Found] = [
+        (m.start(), m.end(), m.group(1), None, False) for m in autolinks if link_domain(m.group(1))
+    ]
+    return found, _blank(masked, [m.span() for m in autolinks])
+
+
+def _bare_urls(masked: str) -> list[_Found]:
+    """Bare ``http(s)://`` URLs, tried only where ``://`` follows ``http`` or ``https``."""
+    found: list[_Found] = []
+    done = 0  # end of the last URL: matches never overlap
+    at = masked.find("://")
+    while at != -1:
+        for start in (at - 5, at - 4):
+            m = _BARE.match(masked, start) if start >= done else None
+            if m is not None:
+                done = m.end()
+                url = _trim_bare(m.group(0))
+                if link_domain(url):
+                    found.append((start, start + len(url), url, None, False))
+                break
+        at = masked.find("://", at + 1)
+    return found
+
+
 def _external_spans(masked: str) -> list[_Found]:
-    masked = _blank(masked, [m.span() for m in _WIKILINK.finditer(masked)])
-    md = _md_links(masked)
+    if "://" not in masked:  # every http(s) URL has it
+        return []
+    _, md, masked = _link_layers(masked)
     found: list[_Found] = [
         (x.start, x.end, x.dest, _label(x.label), x.is_image) for x in md if link_domain(x.dest)
     ]
-    masked = _blank(masked, [(x.start, x.end) for x in md])
     refs, masked = _reference_links(masked)
     found += refs
-    autolinks = list(_AUTOLINK.finditer(masked))
-    found += [
-        (m.start(), m.end(), m.group(1), None, False) for m in autolinks if link_domain(m.group(1))
-    ]
-    masked = _blank(masked, [m.span() for m in autolinks])
+    autolinks, masked = _autolinks(masked)
+    found += autolinks
     html, masked = _html_links(masked)
     found += html
-    for m in _BARE.finditer(masked):
-        url = _trim_bare(m.group(0))
-        if link_domain(url):
-            found.append((m.start(), m.start() + len(url), url, None, False))
+    found += _bare_urls(masked)
     return sorted(found, key=lambda f: (f[0], f[1]))
 
 
@@ -251,13 +329,17 @@ def find_links(text: str) -> list[Link]:
     """
     if not isinstance(text, str):
         return []
-    index = LineIndex(text)
+    spans = _external_spans(mask_code(text))
+    if not spans:
+        return []
     headings = find_headings(text)
+    heading_lines = [h.line for h in headings]
     links: list[Link] = []
-    for start, end, url, label, is_image in _external_spans(mask_code(text)):
-        line = index.line_of(start)
+    lines = _lines(text, [span[0] for span in spans])
+    for (start, end, url, label, is_image), line in zip(spans, lines, strict=True):
         domain = link_domain(url) or ""
-        section = section_at(headings, line)
+        at = bisect.bisect_right(heading_lines, line)
+        section = headings[at - 1].title if at else None
         links.append(Link(url, domain, label, section, is_image, text[start:end], line))
     return links
 
@@ -303,26 +385,24 @@ def find_wikilinks(text: str) -> list[WikiLink]:
     """
     if not isinstance(text, str):
         return []
-    masked = mask_code(text)
-    index = LineIndex(text)
+    wiki, md, _ = _link_layers(mask_code(text))
     found: list[tuple[int, WikiLink]] = []
-    wiki = list(_WIKILINK.finditer(masked))
-    for m in wiki:
-        parsed = _parse_wikilink(m.group(2))
+    for start, end, embed, inner in wiki:
+        parsed = _parse_wikilink(inner)
         if parsed:
             target, alias, heading = parsed
-            link = WikiLink(target, alias, heading, bool(m.group(1)), text[m.start() : m.end()], 0)
-            found.append((m.start(), link))
-    for md in _md_links(_blank(masked, [m.span() for m in wiki])):
-        internal = _internal_target(md.dest)
+            found.append((start, WikiLink(target, alias, heading, embed, text[start:end], 0)))
+    for x in md:
+        internal = _internal_target(x.dest)
         if internal:
-            raw = text[md.start : md.end]
-            link = WikiLink(internal[0], _label(md.label), internal[1], md.is_image, raw, 0)
-            found.append((md.start, link))
+            raw = text[x.start : x.end]
+            link = WikiLink(internal[0], _label(x.label), internal[1], x.is_image, raw, 0)
+            found.append((x.start, link))
     found.sort(key=lambda pair: pair[0])
+    lines = _lines(text, [start for start, _ in found])
     return [
-        WikiLink(w.target, w.alias, w.heading, w.embed, w.text, index.line_of(start))
-        for start, w in found
+        WikiLink(w.target, w.alias, w.heading, w.embed, w.text, line)
+        for (_, w), line in zip(found, lines, strict=True)
     ]
 
 

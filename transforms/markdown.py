@@ -31,6 +31,8 @@ def mask_code(text: str) -> str:
     >>> mask_code("x\\n```\\n$PATH\\n```\\ny").splitlines()
     ['x', '   ', '     ', '   ', 'y']
     """
+    if "`" not in text and "~~~" not in text and "<!--" not in text:
+        return text  # nothing that could start a fence, a code span or a comment
     lines = text.split("\n")
     out: list[str] = []
     fence: str | None = None
@@ -92,11 +94,19 @@ def find_headings(text: str) -> list[Heading]:
 def _headings(text: str) -> tuple[Heading, ...]:
     """Cached: several extractors ask for the same note's headings."""
     masked = mask_code(text)
-    index = LineIndex(masked)
-    return tuple(
-        Heading(index.line_of(m.start()), len(m.group(1)), m.group(2).strip())
-        for m in _HEADING.finditer(masked)
-    )
+    found: list[Heading] = []
+    line, counted = 1, 0
+    at = masked.find("#")
+    while at >= 0:  # only a line whose first "#" is among its first four characters
+        start = masked.rfind("\n", 0, at) + 1
+        match = _HEADING.match(masked, start) if at - start <= 3 else None
+        if match:
+            line += masked.count("\n", counted, start)
+            counted = start
+            found.append(Heading(line, len(match.group(1)), match.group(2).strip()))
+        end = masked.find("\n", at)
+        at = masked.find("#", end) if end >= 0 else -1
+    return tuple(found)
 
 
 def section_at(headings: list[Heading], line: int) -> str | None:

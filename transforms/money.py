@@ -19,8 +19,9 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
 from transforms import _money_context as ctx
@@ -63,9 +64,22 @@ _FIGURE = re.compile(
     (?:{_SP}(?P<suf>{_suffix_alt()}))?""",
     re.X,
 )
+# A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
+# Chinese numerals) only the run's first character can start one: the look-behinds of
+# _ARABIC and _ZH_NUM refuse the others. (A leading character class lets the regex engine
+# skip ahead to candidates fast.)
+_NUMERAL = re.compile(rf"[\d{w.ZH_NUMERAL_CHARS}](?:(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*)")
+# Before the number a figure holds at most _LEAD characters (sign, currency prefix, spaces),
+# all of them _PREFIX_CHARS, and it can only begin with one of _LEAD_CHARS.
+_LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFIX_CODES))
+_LEAD = 2 + _LONGEST_PREFIX + 1 + 1  # "- " + prefix + space + sign
+_LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
+_PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
+_UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
-_SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
+# (the look-ahead lists the words' first letters, so most offsets fail on one test)
+_SHELL = re.compile(r"\b(?=[eapsgb])(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
 _ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
 _IMPLICIT_LEAD = re.compile(
@@ -132,9 +146,13 @@ def _magnitude(mag: str | None) -> Decimal:
     return factor
 
 
+@functools.lru_cache(maxsize=1024)  # notes repeat their figures ($5M, 10k); a Decimal is immutable
 def _number(num: str, mag: str | None) -> Decimal:
     value = parse_zh_numeral(num)
     base = Decimal(value) if value is not None else Decimal(num.replace(",", ""))
+    if not mag and value is None and len(num) <= 60:
+        amount = base  # times 1 at 60 digits of precision: exactly itself
+        return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
     with localcontext() as dc:
         dc.prec = 60
         amount = base * _magnitude(mag)
@@ -145,7 +163,7 @@ def _trailing_unit(num: str, mag: str | None) -> str:
     """The magnitude a range's low end borrows from its high end (10–20k, 两到三万)."""
     if mag:
         return mag
-    run = re.search(r"[十百千万亿]+$", num)
+    run = _UNIT_RUN.search(num)
     return run.group(0) if run else ""
 
 
@@ -156,7 +174,7 @@ def _amounts(m: re.Match[str]) -> tuple[Decimal, Decimal | None]:
         return low, None
     high = _number(n2, m2)
     borrowed = _trailing_unit(n2, m2)
-    if not m1 and borrowed and not re.search(r"[万亿]", n1):
+    if not m1 and borrowed and "万" not in n1 and "亿" not in n1:
         scaled = (
             _number(n1, borrowed)
             if parse_zh_numeral(n1) is None
@@ -192,7 +210,10 @@ def _dollar_is_code(masked: str, m: re.Match[str], line_start: int) -> bool:
 
 def _in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
     """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
-    key = _YAML_KEY.match(masked[line_start : min(line_end, line_start + ctx.REACH)])
+    hi = min(line_end, line_start + ctx.REACH)
+    if masked.find(":", start, hi) < 0:
+        return False  # the key's colon would come after the figure
+    key = _YAML_KEY.match(masked[line_start:hi])
     return key is not None and start - line_start < key.end(1)
 
 
@@ -232,35 +253,70 @@ def find_money(
 
 def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
     masked = ctx.mask_prose(text)
-    lines = LineIndex(masked)
+    lines: LineIndex | None = None
     out: list[MoneyMention] = []
     prev_end = 0
-    for m in _FIGURE.finditer(masked):
-        mention = _mention(text, masked, m, lang, default_subject, prev_end, lines)
+    zh = lang.startswith("zh")
+    for m in _figures(masked):
+        currency = _currency(m, lang) if m["pre"] or m["suf"] else None
+        if currency is None and (not zh or m["pre"] or m["neg"]):
+            continue  # without a currency word only a Chinese note can keep a figure
+        lines = lines or LineIndex(masked)
+        mention = _mention(
+            text, masked, m, (lang, currency, default_subject), prev_end, lines, len(out) + 1
+        )
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
-    return [replace(x, ordinal=i) for i, x in enumerate(out, 1)]
+    return out
+
+
+def _figures(masked: str) -> list[re.Match[str]]:
+    """The matches of ``_FIGURE.finditer(masked)``, trying the regex only near numerals.
+
+    >>> [m.group(0) for m in _figures("a 2024 plan: US$ 5k, -€3 and 两万元")]
+    ['2024', 'US$ 5k', '-€3', '两万元']
+    """
+    out: list[re.Match[str]] = []
+    pos = 0  # the next match starts at or after pos
+    for numeral in _NUMERAL.finditer(masked):
+        at = numeral.start()
+        if at < pos:
+            continue
+        floor = at - _LEAD if at - _LEAD > pos else pos
+        lo = at  # back over the characters a currency prefix or sign can be made of
+        while lo > floor and masked[lo - 1] in _PREFIX_CHARS:
+            lo -= 1
+        for start in range(lo, at + 1):
+            if start < at and masked[start] not in _LEAD_CHARS:
+                continue
+            m = _FIGURE.match(masked, start)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
 
 
 def _mention(
     text: str,
     masked: str,
     m: re.Match[str],
-    lang: str,
-    default_subject: str | None,
+    note: tuple[str, str | None, str | None],
     prev_end: int,
     lines: LineIndex,
+    ordinal: int,
 ) -> MoneyMention | None:
+    """The mention for figure ``m``; ``note`` is (language, currency, default subject)."""
+    lang, currency, default_subject = note
     line_lo, line_hi = ctx.line_bounds(masked, m.start())
-    if _dollar_is_code(masked, m, line_lo) or _in_yaml_key(masked, m.start(), line_lo, line_hi):
-        return None
     floor = max(line_lo, prev_end)
-    currency = _currency(m, lang)
     if currency is None:
         if not _implicit(masked, m, lang, floor):
             return None
         currency = "CNY"
+    if _dollar_is_code(masked, m, line_lo) or _in_yaml_key(masked, m.start(), line_lo, line_hi):
+        return None
     start, end = m.start(), m.end()
     amount, high = _amounts(m)
     if m["neg"] or m["sign"]:
@@ -286,7 +342,7 @@ def _mention(
             dc.prec = 60
             annual = amount * w.PERIODS_PER_YEAR[period]
     return MoneyMention(
-        0, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
+        ordinal, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
         ctx.clean_sentence(text[s_lo:s_hi]), lines.line_of(start), high,
     )  # fmt: skip
 

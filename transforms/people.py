@@ -18,6 +18,7 @@ Decisions:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,11 @@ def role_for_key(key: str) -> str | None:
     """
     if not isinstance(key, str):
         return None
+    return _role(key)
+
+
+@functools.lru_cache(maxsize=4096)  # a vault uses a few keys over and over
+def _role(key: str) -> str | None:
     return ROLE_WORDS.get(_role_key(key))
 
 
@@ -87,6 +93,11 @@ def person_id(name: str) -> str:
     """
     if not isinstance(name, str):
         return ""
+    return _person_id(name)
+
+
+@functools.lru_cache(maxsize=4096)  # hosts and guests come back note after note
+def _person_id(name: str) -> str:
     text = unicodedata.normalize("NFKC", normalize_name(name).casefold())
     words: list[str] = []
     word: list[str] = []
@@ -170,6 +181,11 @@ def split_names(value: str) -> list[str]:
     """
     if not isinstance(value, str):
         return []
+    return list(_split_names(value))
+
+
+@functools.lru_cache(maxsize=4096)  # the same host or guest list comes back note after note
+def _split_names(value: str) -> tuple[str, ...]:
     slots: list[str] = []
     protected = _protect(value, slots)
     names: list[str] = []
@@ -182,4 +198,4 @@ def split_names(value: str) -> list[str]:
                 names[-1] = f"{names[-1]}, {name}"
             else:
                 names.append(name)
-    return names
+    return tuple(names)

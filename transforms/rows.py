@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from transforms.chapters import Chapter, find_chapters
@@ -139,14 +139,16 @@ def _read_text(parsed: ParsedNote, data: bytes) -> _Text | None:
 def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
     """Rows with exactly the table's columns, from dataclasses or dicts, carrying ``nid``."""
     names = TABLES[table].names
+    with_nid = "note_id" in names
     rows = []
     for item in items:
         if isinstance(item, dict):
-            rows.append({name: nid if name == "note_id" else item.get(name) for name in names})
+            row = {name: item.get(name) for name in names}
         else:  # a row dataclass: read its attributes, no deep copy
-            rows.append(
-                {name: nid if name == "note_id" else getattr(item, name, None) for name in names}
-            )
+            row = {name: getattr(item, name, None) for name in names}
+        if with_nid:
+            row["note_id"] = nid  # the key is already in place, so column order stays
+        rows.append(row)
     return rows
 
 
@@ -197,9 +199,9 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     aliases = _aliases(props)
     rows = parsed.rows
     rows["notes"] = _shaped("notes", nid, [note])
-    rows["fields"] = _shaped(
-        "fields", nid, [{**asdict(f), "ordinal": i} for i, f in enumerate(fields, start=1)]
-    )
+    rows["fields"] = _shaped("fields", nid, fields)
+    for ordinal, row in enumerate(rows["fields"], start=1):  # numbered across both sources
+        row["ordinal"] = ordinal
     rows["tags"] = _shaped("tags", nid, tags)
     rows["aliases"] = _shaped("aliases", nid, [{"alias": a} for a in aliases])
     rows["note_keys"] = build_note_key_rows(nid, path, aliases)
@@ -207,7 +209,8 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     if kind == "episode":
         facts, episode_issues = read_episode(props, tz)
         parsed.issues.extend(episode_issues)
-        rows["episodes"] = _shaped("episodes", nid, [{"title": title, **asdict(facts)}])
+        rows["episodes"] = _shaped("episodes", nid, [facts])
+        rows["episodes"][0]["title"] = title
     else:
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
@@ -222,11 +225,9 @@ def _link_rows(parsed: ParsedNote, body: str) -> None:
     links = _guard(parsed, "links", lambda: find_links(body)) or []
     wikilinks = _guard(parsed, "wikilinks", lambda: find_wikilinks(body)) or []
     parsed.rows["links"] = _shaped("links", nid, links)
-    parsed.rows["wikilinks"] = _shaped(
-        "wikilinks",
-        nid,
-        [{**asdict(w), "target_key": normalize_target(w.target)} for w in wikilinks],
-    )
+    parsed.rows["wikilinks"] = _shaped("wikilinks", nid, wikilinks)
+    for row, link in zip(parsed.rows["wikilinks"], wikilinks, strict=True):
+        row["target_key"] = normalize_target(link.target)
 
 
 def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:

@@ -23,9 +23,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.markdown import LineIndex, mask_code
+from transforms.markdown import mask_code
 
-_INLINE_TAG = re.compile(r"(?<!\S)#(\S+)")
+# "#" then the run of non-space after it; the tag must also follow a space or start the text,
+# which is checked on the character before (a literal first lets ``re`` skip ahead).
+_INLINE_TAG = re.compile(r"#(\S+)")
 _TAG_PUNCTUATION = frozenset("_-/")
 _HTML_TAG = re.compile(r"<[a-zA-Z][\w-]*\b[^<>]*>")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -99,7 +101,7 @@ def _inline_tag(raw: str) -> str | None:
             break
         end += 1
     tag = raw[:end].rstrip("/")
-    if tag.startswith("/") or not any(ch.isalpha() for ch in tag):
+    if tag.startswith("/") or not any(map(str.isalpha, tag)):
         return None
     return tag
 
@@ -115,11 +117,19 @@ def find_tags(text: str) -> list[Tag]:
     if not isinstance(text, str):
         return []
     masked = mask_code(text)
-    masked = _HTML_TAG.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), masked)
-    index = LineIndex(text)
+    if "#" not in masked:
+        return []
+    if "<" in masked:
+        masked = _HTML_TAG.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), masked)
     tags: list[Tag] = []
+    line, counted = 1, 0
     for m in _INLINE_TAG.finditer(masked):
+        start = m.start()
+        if start and not masked[start - 1].isspace():  # str.isspace() is re's \s
+            continue
         tag = _inline_tag(m.group(1))
         if tag:
-            tags.append(Tag(tag, "inline", index.line_of(m.start())))
+            line += masked.count("\n", counted, start)
+            counted = start
+            tags.append(Tag(tag, "inline", line))
     return tags

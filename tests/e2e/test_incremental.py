@@ -134,3 +134,52 @@ def test_full_flag_reparses_everything(prefect_api: str, vault: Path, tmp_path: 
     assert last_run(warehouse, ", files_parsed") == (0, 0, new, 0, 0)
     build(vault, warehouse, "--full")
     assert last_run(warehouse, ", files_parsed") == (0, 0, new, 0, new)
+
+
+def _inode(warehouse: Path, link: str, table: str) -> int:
+    return (warehouse / link / "parquet" / table / "part-0.parquet").stat().st_ino
+
+
+def _counts(warehouse: Path) -> tuple[int, int, int]:
+    con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
+    try:
+        found = con.execute(
+            "select (select count(*) from runs), (select count(*) from notes), "
+            "(select count(distinct run_id) from parse_issues)"
+        ).fetchone()
+    finally:
+        con.close()
+    assert found is not None
+    return found
+
+
+def test_nothing_changed_starts_from_the_published_build(
+    prefect_api: str, vault: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    before = snapshot(warehouse)
+    runs, notes, issue_runs = _counts(warehouse)
+    files = last_run(warehouse)[0]
+    build(vault, warehouse)
+    # the note tables were carried over (the same file), the run's own tables rewritten
+    assert _inode(warehouse, "current", "notes") == _inode(warehouse, "previous", "notes")
+    assert _inode(warehouse, "current", "runs") != _inode(warehouse, "previous", "runs")
+    assert snapshot(warehouse) == before
+    assert _counts(warehouse) == (runs + 1, notes, issue_runs + 1)
+    assert last_run(warehouse, ", files_parsed") == (0, 0, files, 0, 0)
+    full = tmp_path / "full"
+    build(vault, full)
+    assert snapshot(full) == snapshot(warehouse)
+
+
+def test_a_database_written_to_after_its_build_is_not_carried_over(
+    prefect_api: str, vault: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    before = snapshot(warehouse)
+    assert main(["query", "delete from tags", "--warehouse", str(warehouse), "--write"]) == 0
+    build(vault, warehouse)  # rebuilt from the published Parquet, not from the edited file
+    assert _inode(warehouse, "current", "notes") != _inode(warehouse, "previous", "notes")
+    assert snapshot(warehouse) == before

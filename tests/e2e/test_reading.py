@@ -1,30 +1,62 @@
-"""Parsing on worker processes gives exactly what parsing in the calling process gives."""
+"""Parsing on worker processes gives exactly what parsing in the calling process gives,
+and the Parquet parts the workers write hold exactly the rows the parser produced."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import pipelines.reading as reading
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from pipelines.discover import discover_files
+from pipelines.parts import arrow_table, outcome, part_files
 from tests.conftest import EXAMPLE_VAULT
+from transforms.schema import NOTE_TABLES, TABLES
 
 
-def test_process_pool_parse_equals_in_process_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+def _read_parts(parts: Path) -> dict[str, pa.Table]:
+    return {
+        name: pa.concat_tables(
+            [pq.read_table(f).cast(TABLES[name]) for f in part_files(parts, name)]
+            or [TABLES[name].empty_table()]
+        )
+        for name in NOTE_TABLES
+    }
+
+
+def test_process_pool_parse_equals_in_process_parse(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     files = discover_files(EXAMPLE_VAULT, DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files
     monkeypatch.setattr(reading, "MIN_FILES_FOR_POOL", 1)
     try:
-        pooled = reading.parse_in_processes(str(EXAMPLE_VAULT), files, "UTC", processes=2)
+        pooled = reading.parse_in_processes(
+            str(EXAMPLE_VAULT), files, "UTC", 2, str(tmp_path / "pooled"), "b"
+        )
     finally:
         reading.close_pools()
     alone = reading.parse_files(str(EXAMPLE_VAULT), files, "UTC")
     assert [p.path for p in pooled] == [f.path for f in files]
-    assert pooled == alone
-    assert any(not p.loaded for p in pooled) and any(p.rows.get("chapters") for p in pooled)
+    assert pooled == [outcome(p) for p in alone]
+    assert any(not p.loaded for p in pooled) and any(p.issues for p in pooled)
+    # two workers, two chunks each: four part files for a table every chunk has rows for
+    assert len(part_files(tmp_path / "pooled", "notes")) == 4
+    got = _read_parts(tmp_path / "pooled")
+    for name in NOTE_TABLES:
+        want = arrow_table(name, [r for p in alone for r in p.rows.get(name, [])])
+        assert got[name].equals(want), name
+    assert got["chapters"].num_rows > 0
 
 
-def test_small_batches_stay_in_process() -> None:
+def test_small_batches_stay_in_process(tmp_path: Path) -> None:
     files = discover_files(EXAMPLE_VAULT / "podcast", DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files
     assert len(files) < reading.MIN_FILES_FOR_POOL
-    reading.parse_in_processes(str(EXAMPLE_VAULT / "podcast"), files, "UTC", processes=2)
+    outcomes = reading.parse_in_processes(
+        str(EXAMPLE_VAULT / "podcast"), files, "UTC", 2, str(tmp_path), "b"
+    )
     assert reading._pools == {}
+    assert [p.path for p in outcomes] == [f.path for f in files]
+    assert [f.name for f in part_files(tmp_path, "notes")] == ["b-0.parquet"]

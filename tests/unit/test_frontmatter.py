@@ -215,6 +215,9 @@ BUGS_CAUGHT: list[tuple[str, str | None, int, str, int]] = [
         5,
     ),
     ('{\n"x": ' + "[" * 100_000 + "\n}\n", "json", 1, "not valid JSON at line 1 (nested too", 3),
+    # PyYAML raised IndexError / KeyError here, and the whole note was lost.
+    ("---\na: !!int\ntitle: X\n---\nbody\n", "yaml", 1, "a YAML tag such as !!int", 4),
+    ("---\nflag: !!bool maybe\n---\nbody\n", "yaml", 1, "a YAML tag such as !!int", 3),
 ]
 
 # (text, key, lines named in the message, line of the issue, value kept).

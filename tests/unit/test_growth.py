@@ -153,3 +153,28 @@ _ALPHABET = st.sampled_from(list("%％xX倍翻番同比环比增长下降 upgrew
 @given(st.text(_ALPHABET, max_size=40))
 def test_never_raises_on_growth_like_text(text: str) -> None:
     find_growth(text)
+
+
+_NEAR_GROWTH = st.sampled_from(
+    ["grew", "up", "down", "fell", "YoY", "yoy", "year-over-year", "MoM", "m/m", "同比", "环比",
+     "增长", "下降", "了", "by", " ", "\t", "a", "x", "ſ", "K", "30%", "-", ".", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_GROWTH, max_size=20).map("".join))
+def test_growth_word_guards_change_no_hit(text: str) -> None:
+    import re
+
+    from transforms import _money_words as w
+    from transforms import growth
+
+    basis = re.compile("|".join(f"(?P<{b}>{'|'.join(p)})" for b, p in w.BASIS_WORDS.items()), re.I)
+    assert [(m.span(), m.lastgroup) for m in growth._BASIS.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in basis.finditer(text)
+    ]
+    body = growth._BEFORE.pattern[growth._BEFORE.pattern.index("(?:(?P<down>") :]
+    before = re.compile(body, re.X | re.I)
+    for pos in range(len(text) + 1):
+        found, plain = growth._BEFORE.search(text, pos), before.search(text, pos)
+        assert (found and found.span()) == (plain and plain.span())

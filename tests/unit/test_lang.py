@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.lang import count_words, detect_lang
 
@@ -115,3 +119,24 @@ def test_count_words_none(text: str) -> None:
 @pytest.mark.parametrize(("text", "count"), KNOWN_GAPS, ids=[c[0] for c in KNOWN_GAPS])
 def test_count_words_known_gaps(text: str, count: int) -> None:
     assert count_words(text) == count
+
+
+# count_words takes a byte-table shortcut for Latin-1 text; it must count exactly what the
+# word pattern counts (the pattern is written out here, not imported, so a change to either
+# shows up as a failure).
+_REFERENCE_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_REFERENCE_WORD = re.compile(rf"[^\W{_REFERENCE_CJK}_][^\W{_REFERENCE_CJK}]*(?:['’][a-z]+)?")
+_REFERENCE_CJK_CHAR = re.compile(rf"[{_REFERENCE_CJK}]")
+
+
+def _reference_count(text: str) -> int:
+    return len(_REFERENCE_CJK_CHAR.findall(text)) + len(_REFERENCE_WORD.findall(text))
+
+
+_PIECES = [*"ab Zé_'’\n\t-.,0129ßÿ×÷\xad", "don't", "x_y", "中文", "café", "naïve"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_count_words_shortcut_counts_what_the_pattern_counts(text: str) -> None:
+    assert count_words(text) == _reference_count(text)

@@ -355,3 +355,38 @@ def test_dollar_format_round_trips(d: Decimal) -> None:
 def test_yuan_dollar_format_round_trips(d: Decimal) -> None:
     got = _one(f"{d} 美元", "zh")
     assert (got.amount, got.currency) == (d, "USD")
+
+
+# Speed work (issue #9) replaced whole-text regex scans with shortcuts that must find
+# exactly what the plain scans find: figures tried only near numerals, and metric words
+# behind a first-character guard.
+_NEAR_MONEY = st.sampled_from(
+    [
+        *"$€¥-−+ \t,.~–0123456789万亿千百十一两元到至|:(\n",
+        *("US$", "HK$", "USD ", "人民币", "美元", "dollars", "RMB", "k", "M", "to"),
+        *("ARR", "run-rate", "B轮", "net", "price", "约", "收入"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_MONEY, max_size=30).map("".join))
+def test_figure_shortcut_finds_what_a_full_scan_finds(text: str) -> None:
+    from transforms.money import _FIGURE, _figures
+
+    assert [m.span() for m in _figures(text)] == [m.span() for m in _FIGURE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_MONEY, max_size=30).map("".join))
+def test_metric_guard_changes_no_hit(text: str) -> None:
+    import re
+
+    from transforms import _money_context as ctx
+    from transforms import _money_words as w
+
+    plain = re.compile(
+        "|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in w.METRIC_PATTERNS.items()), re.I
+    )
+    hits = [(m.span(), m.lastgroup) for m in ctx.labelled(w.METRIC_PATTERNS).finditer(text)]
+    assert hits == [(m.span(), m.lastgroup) for m in plain.finditer(text)]

@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipelines.load import create_database, insert_arrow, link_notes, to_arrow
+from pipelines.load import create_database, insert_arrow, link_notes
+from pipelines.parts import to_arrow
 from transforms.ids import note_id
 from transforms.links import normalize_target
 from transforms.rows import parse_note

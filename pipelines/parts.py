@@ -1,0 +1,88 @@
+"""Parsed rows as Parquet parts: written where the notes are parsed, read once by the load.
+
+A parse worker turns its chunk of notes into one Arrow table per note table (with the
+declared schema) and writes each as ``<parts>/<table>/<chunk>.parquet``. Only a small
+``NoteOutcome`` per file (path, id, issues, whether it loaded) travels back to the flow,
+so the flow process never holds the rows of the whole vault: its memory stays flat as
+the vault grows. The parts folder sits beside the staged build and is removed with it.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from transforms.issues import Issue
+from transforms.rows import ParsedNote, Row
+from transforms.schema import NOTE_TABLES, TABLES
+
+
+@dataclass(frozen=True)
+class NoteOutcome:
+    """What the flow needs to know of one parsed file once its rows are in the parts."""
+
+    path: str
+    note_id: str
+    issues: tuple[Issue, ...]
+    loaded: bool
+    content_sha256: str | None
+
+
+def outcome(parsed: ParsedNote) -> NoteOutcome:
+    return NoteOutcome(
+        parsed.path, parsed.note_id, tuple(parsed.issues), parsed.loaded, parsed.content_sha256
+    )
+
+
+def _quantize(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> Sequence[dict[str, Any]]:
+    """Round Decimals to their column's scale so pyarrow never refuses a value."""
+    scales = {f.name: f.type.scale for f in schema if pa.types.is_decimal(f.type)}
+    if not scales or not rows:
+        return rows
+    out = []
+    for row in rows:
+        row = dict(row)
+        for name, scale in scales.items():
+            value = row.get(name)
+            if isinstance(value, decimal.Decimal):
+                row[name] = value.quantize(decimal.Decimal(1).scaleb(-scale))
+        out.append(row)
+    return out
+
+
+def arrow_table(name: str, rows: Sequence[Row]) -> pa.Table:
+    """``rows`` of contract table ``name`` as an Arrow table with its declared schema."""
+    schema = TABLES[name]
+    return pa.Table.from_pylist(list(_quantize(rows, schema)), schema=schema)
+
+
+def to_arrow(tables: Mapping[str, Sequence[Row]]) -> dict[str, pa.Table]:
+    """Every contract table as an Arrow table with its declared schema (empty ones too)."""
+    return {name: arrow_table(name, tables.get(name, [])) for name in TABLES}
+
+
+def write_parts(parts: Path, chunk: str, parsed: Sequence[ParsedNote]) -> list[NoteOutcome]:
+    """Write the rows of ``parsed`` as ``parts/<table>/<chunk>.parquet``; tables with no rows
+    get no file. Writing the same chunk again replaces it (a retried batch)."""
+    rows: dict[str, list[Row]] = {name: [] for name in NOTE_TABLES}
+    for note in parsed:
+        for name, found in note.rows.items():
+            rows[name].extend(found)
+    for name, found in rows.items():
+        if found:
+            folder = parts / name
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(arrow_table(name, found), folder / f"{chunk}.parquet")
+    return [outcome(p) for p in parsed]
+
+
+def part_files(parts: Path, name: str) -> list[Path]:
+    """The part files of table ``name``, in chunk order."""
+    folder = parts / name
+    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []

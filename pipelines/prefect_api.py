@@ -1,0 +1,176 @@
+"""Which Prefect API a command-line build reports to, and getting it up cheaply.
+
+A build always runs as a real Prefect flow, recorded by a Prefect API. In order:
+
+1. ``PREFECT_API_URL`` when it is set (a Prefect server or Cloud you run);
+2. the local server that ``notehouse server start`` left running for this
+   ``PREFECT_HOME`` (no start-up cost: the build only connects);
+3. Prefect's temporary server, started in a background thread while the rest of
+   notehouse imports, so its boot and ours overlap, and stopped when the command ends.
+
+``notehouse server start|stop|status`` manages (2): one ``prefect server start`` on
+127.0.0.1, detached, its address and pid kept in ``PREFECT_HOME/notehouse-server.json``
+and its output in ``PREFECT_HOME/notehouse-server.log``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE = "notehouse-server.json"
+LOG = "notehouse-server.log"
+START_TIMEOUT_S = 180.0  # the first start in a fresh PREFECT_HOME migrates its database
+
+
+@dataclass(frozen=True)
+class LocalServer:
+    url: str  # the API address, ending in /api
+    pid: int
+
+
+def prefect_home() -> Path:
+    return Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+
+
+def healthy(url: str, timeout: float = 1.0) -> bool:
+    """Whether the Prefect API at ``url`` answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (OSError, ValueError):
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def local_server(home: Path | None = None) -> LocalServer | None:
+    """The server ``notehouse server start`` left running for ``home``, when it answers."""
+    state = (home or prefect_home()) / STATE
+    try:
+        found = json.loads(state.read_text(encoding="utf-8"))
+        server = LocalServer(str(found["url"]), int(found["pid"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return server if _alive(server.pid) and healthy(server.url) else None
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(home: Path | None = None, port: int | None = None) -> LocalServer:
+    """Start ``prefect server start`` on 127.0.0.1 in the background and wait until it answers.
+
+    Returns the one already running for ``home`` if there is one. Raises RuntimeError when
+    the server exits or does not answer within ``START_TIMEOUT_S``.
+    """
+    home = home or prefect_home()
+    running = local_server(home)
+    if running is not None:
+        return running
+    home.mkdir(parents=True, exist_ok=True)
+    port = port or _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    with (home / LOG).open("ab") as log:
+        process = subprocess.Popen(
+            [*command, "--port", str(port), "--no-ui"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # outlives this command and its terminal
+        )
+    server = LocalServer(f"http://127.0.0.1:{port}/api", process.pid)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not healthy(server.url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the Prefect server did not start; see {home / LOG}")
+        time.sleep(0.2)
+    (home / STATE).write_text(json.dumps({"url": server.url, "pid": server.pid}), "utf-8")
+    return server
+
+
+def stop_server(home: Path | None = None, timeout: float = 20.0) -> LocalServer | None:
+    """Stop the server ``notehouse server start`` started for ``home``; None if none ran."""
+    home = home or prefect_home()
+    server = local_server(home)
+    (home / STATE).unlink(missing_ok=True)
+    if server is None:
+        return None
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _alive(server.pid) and time.monotonic() < deadline:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(server.pid, os.WNOHANG)
+        time.sleep(0.1)
+    if _alive(server.pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+    return server
+
+
+class TemporaryServer:
+    """Prefect's own temporary server, started on a thread so that it boots while we import.
+
+    ``wait()`` before the first flow runs; Prefect's client then finds it running (it is
+    one object per process) and stops it when the command exits.
+    """
+
+    def __init__(self) -> None:
+        # imported here, on the main thread: two threads importing one package can race
+        from prefect.server.api.server import SubprocessASGIServer
+
+        self._server = SubprocessASGIServer()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="prefect-server", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._server.start()
+        except BaseException as exc:  # raised again by wait(), in the main thread
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+def prepare_api() -> TemporaryServer | None:
+    """Point this process at a Prefect API (see the module's docstring) before prefect runs.
+
+    Returns the temporary server being started, which the caller must ``wait()`` for.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    server = local_server()
+    if server is not None:
+        os.environ["PREFECT_API_URL"] = server.url
+        return None
+    return TemporaryServer()

@@ -1,0 +1,84 @@
+"""``notehouse server start``: a real Prefect server on 127.0.0.1 that builds report to,
+instead of starting Prefect's temporary server each time; ``stop`` ends it.
+
+The server is stopped in a ``finally`` whatever happens (``notehouse server stop``, then
+SIGKILL of its process group if it is still there).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from pipelines.prefect_api import STATE
+from tests.conftest import EXAMPLE_VAULT, ROOT
+
+
+def _notehouse(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _flow_runs(url: str) -> list[dict[str, object]]:
+    request = urllib.request.Request(
+        f"{url}/flow_runs/filter",
+        data=json.dumps({"limit": 50}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        runs: list[dict[str, object]] = json.loads(response.read())
+    return runs
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_builds_report_to_the_local_server_until_it_is_stopped(tmp_path: Path) -> None:
+    home = tmp_path / "prefect-home"
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    assert _notehouse(env, "server", "status").returncode == 1
+    pid = None
+    try:
+        started = _notehouse(env, "server", "start")
+        assert started.returncode == 0, started.stderr
+        state = json.loads((home / STATE).read_text())
+        url, pid = state["url"], state["pid"]
+        assert url.startswith("http://127.0.0.1:") and url in started.stdout
+        assert _notehouse(env, "server", "status").stdout.startswith(f"running at {url}")
+
+        built = _notehouse(env, "build", str(EXAMPLE_VAULT), "--warehouse", str(tmp_path / "w"))
+        assert built.returncode == 0, built.stderr
+        assert "Starting temporary server" not in built.stderr
+        runs = _flow_runs(url)
+        assert [r["state_type"] for r in runs if str(r["name"]).startswith("build ")] == [
+            "COMPLETED"
+        ]
+
+        stopped = _notehouse(env, "server", "stop")
+        assert stopped.returncode == 0 and f"stopped {url}" in stopped.stdout
+        assert not _alive(pid) and not (home / STATE).exists()
+        assert _notehouse(env, "server", "status").returncode == 1
+    finally:
+        if pid is not None and _alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
