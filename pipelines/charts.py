@@ -12,9 +12,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+import duckdb
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 
 PALETTE = [
     "#2f6f9f", "#e07b39", "#4c9a5f", "#b5485d", "#7d62a8", "#c9a227",
@@ -95,7 +99,7 @@ def duration_distribution(episodes: pd.DataFrame) -> go.Figure | None:
     for show, rows in timed.groupby("show_name"):
         fig.add_histogram(
             name=plot_text(show),
-            x=rows["duration_minutes"].round(1).tolist(),
+            x=rows["duration_minutes"].round(1).to_numpy(dtype=float),
             xbins={"size": 5},
             hovertemplate="%{x} min: %{y} episodes<extra>%{fullData.name}</extra>",
         )
@@ -116,11 +120,12 @@ def chapters_per_episode(episodes: pd.DataFrame) -> go.Figure | None:
         fig.add_scatter(
             name=plot_text(show),
             mode="markers",
-            x=group["duration_minutes"].round(1).tolist(),
-            y=group["chapters"].tolist(),
+            # NumPy arrays: plotly checks a list element by element, an array at once
+            x=group["duration_minutes"].round(1).to_numpy(dtype=float),
+            y=group["chapters"].to_numpy(),
             marker={"size": 11, "opacity": 0.85, "line": {"width": 1, "color": "white"}},
-            text=[plot_text(t) for t in group["title"]],
-            customdata=group["mean_chapter_seconds"].round(0).tolist(),
+            text=np.array([plot_text(t) for t in group["title"]], dtype=str),
+            customdata=group["mean_chapter_seconds"].round(0).to_numpy(dtype=float),
             hovertemplate="%{text}<br>%{y} chapters in %{x} min"
             "<br>mean chapter %{customdata} s<extra>%{fullData.name}</extra>",
         )
@@ -155,6 +160,37 @@ def people_leaderboard(people: pd.DataFrame) -> go.Figure | None:
         margin={"l": 170, "r": 16, "t": 8, "b": 48},
         xaxis={"title": {"text": "notes"}},
     )
+
+
+def top_revenue_rows(revenue: pa.Table | Path) -> pa.Table:
+    """The rows of the revenue mart that ``revenue_timeline`` draws: dated, annualised, of
+    the TOP_SUBJECTS (subject, currency) pairs with the most dated points. Done in DuckDB on
+    the Arrow table or straight on the mart's Parquet file, so a large mart is never read
+    into a pandas frame whole."""
+    con = duckdb.connect()
+    try:
+        if isinstance(revenue, Path):
+            quoted = str(revenue).replace("'", "''")
+            con.execute(f"CREATE VIEW revenue AS SELECT * FROM read_parquet('{quoted}')")
+        else:
+            con.register("revenue", revenue)
+        return con.sql(
+            f"""
+            with dated as (
+                select * from revenue
+                where note_date is not null and annualized_amount is not null
+                  and subject is not null and currency is not null
+            ),
+            top as (
+                select subject, currency from dated group by all
+                order by count(distinct note_date) desc, subject, currency
+                limit {TOP_SUBJECTS}
+            )
+            select * from dated semi join top using (subject, currency)
+            """
+        ).to_arrow_table()
+    finally:
+        con.close()
 
 
 def revenue_timeline(revenue: pd.DataFrame) -> go.Figure | None:

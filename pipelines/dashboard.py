@@ -21,10 +21,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 import pyarrow as pa
+import pyarrow.parquet as pq
 from plotly.offline import get_plotlyjs
 
-from pipelines.charts import Chart, build_charts
-from pipelines.marts import read_marts
+from pipelines.charts import Chart, build_charts, top_revenue_rows
 
 INDEX = "index.html"
 TABLE_ROWS = 40
@@ -136,17 +136,15 @@ def _chart_card(chart: Chart) -> str:
     )
 
 
-def _stats(frames: Mapping[str, pd.DataFrame]) -> str:
-    notes = frames.get("note_facts", pd.DataFrame())
+def _stats(frames: Mapping[str, pd.DataFrame], counts: Mapping[str, int]) -> str:
     episodes = frames.get("episode_facts", pd.DataFrame())
     people = frames.get("people_leaderboard", pd.DataFrame())
-    revenue = frames.get("revenue_timeline", pd.DataFrame())
     items = [
-        ("notes", len(notes)),
-        ("episodes", len(episodes)),
+        ("notes", counts.get("note_facts", 0)),
+        ("episodes", counts.get("episode_facts", 0)),
         ("shows", episodes["show_name"].nunique() if not episodes.empty else 0),
         ("people", people["person_id"].nunique() if not people.empty else 0),
-        ("revenue figures", len(revenue)),
+        ("revenue figures", counts.get("revenue_timeline", 0)),
     ]
     return "".join(f'<div class="stat"><b>{n}</b>{_e(label)}</div>' for label, n in items)
 
@@ -182,8 +180,16 @@ def _tables(frames: Mapping[str, pd.DataFrame]) -> str:
     )
 
 
-def render_dashboard(marts: Mapping[str, pa.Table], built_at: dt.datetime) -> str:
-    """The whole dashboard page as one HTML string."""
+def render_dashboard(
+    marts: Mapping[str, pa.Table],
+    built_at: dt.datetime,
+    counts: Mapping[str, int] | None = None,
+) -> str:
+    """The whole dashboard page as one HTML string; ``counts`` are the marts' row counts
+    when ``marts`` holds only some of their rows (see ``dashboard_marts``)."""
+    counts = counts or {name: table.num_rows for name, table in marts.items()}
+    if "revenue_timeline" in marts:  # only the rows its chart draws become a pandas frame
+        marts = {**marts, "revenue_timeline": top_revenue_rows(marts["revenue_timeline"])}
     frames = {name: table.to_pandas() for name, table in marts.items()}
     charts = build_charts(frames)
     drawn = {c.key: c.figure for c in charts if c.figure is not None}
@@ -203,7 +209,7 @@ def render_dashboard(marts: Mapping[str, pa.Table], built_at: dt.datetime) -> st
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>notehouse dashboard</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         f"<header><h1>notehouse</h1><p>built {_e(stamp)} from the Parquet marts</p>"
-        f'<div class="stats">{_stats(frames)}</div></header>\n<main>\n'
+        f'<div class="stats">{_stats(frames, counts)}</div></header>\n<main>\n'
         + "\n".join(_chart_card(c) for c in charts)
         + f"\n{_tables(frames)}\n</main>\n"
         f'<script type="application/json" id="figures">{figures}</script>\n'
@@ -211,9 +217,22 @@ def render_dashboard(marts: Mapping[str, pa.Table], built_at: dt.datetime) -> st
     )
 
 
+def dashboard_marts(folder: Path) -> tuple[dict[str, pa.Table], dict[str, int]]:
+    """The marts the page needs, by name, and every mart's row count. Of the revenue mart
+    only the rows its chart draws are read (``charts.top_revenue_rows``)."""
+    tables: dict[str, pa.Table] = {}
+    counts: dict[str, int] = {}
+    for path in sorted(folder.glob("*.parquet")):
+        counts[path.stem] = pq.ParquetFile(path).metadata.num_rows
+        slim = path.stem == "revenue_timeline"
+        tables[path.stem] = top_revenue_rows(path) if slim else pq.read_table(path)
+    return tables, counts
+
+
 def write_dashboard(marts_dir: Path, out_dir: Path, built_at: dt.datetime | None = None) -> Path:
     """Render ``marts_dir/*.parquet`` into ``out_dir/index.html``, replacing it in one rename."""
-    page = render_dashboard(read_marts(marts_dir), built_at or dt.datetime.now(dt.UTC))
+    marts, counts = dashboard_marts(marts_dir)
+    page = render_dashboard(marts, built_at or dt.datetime.now(dt.UTC), counts)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / INDEX
     tmp = out_dir / f".{INDEX}.tmp"

@@ -28,7 +28,7 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
 from pipelines.artifacts import publish_run_report
-from pipelines.check import CheckResult, result_rows, run_checks
+from pipelines.check import CheckResult, recorded_results, result_rows, run_checks
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from pipelines.dashboard import write_dashboard
 from pipelines.discover import Discovery, discover_files
@@ -40,6 +40,7 @@ from pipelines.load import (
     create_views,
     insert_arrow,
     insert_parts,
+    keep_previous_rows,
     link_notes,
     write_parquet,
 )
@@ -63,8 +64,10 @@ from pipelines.unchanged import (
     RUN_TABLES,
     build_inputs,
     copy_database,
+    link_marts,
     link_parquet,
     reusable_build,
+    unaffected,
     write_stamp,
 )
 from transforms.rows import Row
@@ -130,9 +133,11 @@ def load(
     """Stage DuckDB + Parquet (parsed parts, rows reused from the last build), check, publish.
 
     ``tables`` holds the build's own records (runs, manifest, parse_issues); the notes'
-    rows come from the Parquet parts in ``parts`` that the parse workers wrote. When no
-    note changed and the published build was made from the same inputs, the new build
-    starts from a copy of it (``pipelines.unchanged``).
+    rows come from the Parquet parts in ``parts`` that the parse workers wrote. When the
+    published build was made from the same inputs (parser, SQL, layout) and some notes are
+    unchanged, the new build starts from a copy of its database, keeping those notes' rows;
+    when no note changed at all, it also carries over its Parquet, unaffected checks and
+    marts (``pipelines.unchanged``).
     """
     root = Path(warehouse)
     arrow = to_arrow(tables)
@@ -140,28 +145,33 @@ def load(
     recent = set(arrow["runs"].column("run_id").to_pylist()[-ISSUE_HISTORY_RUNS:])
     arrow["parse_issues"] = with_history(root, "parse_issues", arrow["parse_issues"], recent)
     inputs = build_inputs(options.version, options.partition_by_year)
-    same = reusable_build(root, inputs) if options.same_notes else None
+    # the published build to start from: when no note changed, or when some are kept
+    previous = reusable_build(root, inputs) if options.same_notes or reuse_note_ids else None
     staged = staging_dir(root, run_id)
     try:
-        if same is not None:
-            get_run_logger().info("no note changed: starting from build %s", same.name)
-            con = duckdb.connect(str(copy_database(same, staged)))
+        if previous is not None:
+            get_run_logger().info("starting from a copy of build %s", previous.name)
+            con = duckdb.connect(str(copy_database(previous, staged)))
         else:
             con = create_database(staged / DB_NAME)
+        kept: set[str] = set()  # marts carried over from the published build
         try:
-            if same is not None:
+            if previous is not None and options.same_notes:
                 results = _refresh_run_tables(con, root, run_id, arrow, recent)
                 write_parquet(con, staged / "parquet", RUN_TABLES)
-                link_parquet(same, staged)
+                link_parquet(previous, staged)
+                kept = unaffected(con, "marts")
+                link_marts(previous, staged, kept)
             else:
                 new = (arrow, Path(parts))
-                results = _fill_and_check(con, root, run_id, new, reuse_note_ids, recent)
+                reuse = (reuse_note_ids, previous is not None)
+                results = _fill_and_check(con, root, run_id, new, reuse, recent)
                 write_parquet(con, staged / "parquet")
                 if options.partition_by_year:
                     write_year_partitions(con, staged / "parquet")
             fault_point("parquet")
             with _timed("marts"):
-                write_marts(con, staged / "marts")
+                write_marts(con, staged / "marts", skip=kept)
             rows = {name: _count(con, name) for name in TABLES}
         finally:
             con.close()
@@ -181,15 +191,23 @@ def _fill_and_check(
     root: Path,
     run_id: str,
     new: tuple[dict[str, pa.Table], Path],
-    reuse_note_ids: list[str],
+    reuse: tuple[list[str], bool],
     recent: set[str],
 ) -> list[CheckResult]:
-    """New rows and reused rows in, notes linked, views created, checks run and recorded."""
+    """New rows and reused rows in, notes linked, views created, checks run and recorded.
+
+    ``reuse`` is the unchanged notes' ids and whether ``con`` is a copy of the published
+    database (their rows are already there) rather than a new one (they are copied in).
+    """
     arrow, parts = new
+    reuse_note_ids, copied = reuse
+    if copied:
+        keep_previous_rows(con, reuse_note_ids)
     for name, table in arrow.items():
         insert_arrow(con, name, table)
     insert_parts(con, parts)
-    copy_previous_rows(con, root, reuse_note_ids)
+    if not copied:
+        copy_previous_rows(con, root, reuse_note_ids)
     link_notes(con)
     create_views(con)
     fault_point("duckdb")
@@ -199,18 +217,31 @@ def _fill_and_check(
 def _refresh_run_tables(
     con: Any, root: Path, run_id: str, arrow: dict[str, pa.Table], recent: set[str]
 ) -> list[CheckResult]:
-    """In a copy of the published database: this run's records in, checks run and recorded."""
+    """In a copy of the published database: this run's records in, checks run and recorded.
+
+    A check that reads none of the run's own tables keeps its result of the published build.
+    """
+    last = con.execute("SELECT max_by(run_id, started_at) FROM runs").fetchone()
+    previous = recorded_results(con, last[0]) if last and last[0] else {}
+    keep = unaffected(con, "checks")
+    known = {name: result for name, result in previous.items() if name in keep}
     for name in RUN_TABLES:
         con.execute(f"DELETE FROM {name}")
     for name in ("runs", "parse_issues"):
         insert_arrow(con, name, arrow[name])
     fault_point("duckdb")
-    return _check_and_record(con, root, run_id, recent)
+    return _check_and_record(con, root, run_id, recent, known)
 
 
-def _check_and_record(con: Any, root: Path, run_id: str, recent: set[str]) -> list[CheckResult]:
+def _check_and_record(
+    con: Any,
+    root: Path,
+    run_id: str,
+    recent: set[str],
+    known: dict[str, CheckResult] | None = None,
+) -> list[CheckResult]:
     with _timed("check"):
-        results = run_checks(con)
+        results = run_checks(con, known)
     checks = pa.Table.from_pylist(result_rows(run_id, results), schema=TABLES["check_results"])
     insert_arrow(con, "check_results", with_history(root, "check_results", checks, recent))
     con.execute("CHECKPOINT")

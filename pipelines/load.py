@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -26,16 +28,39 @@ def write_parquet(
     """``root/<table>/part-0.parquet`` for each of ``names`` (every contract table unless
     told), with its declared schema.
 
-    Each table is streamed batch by batch, so a large table is never held in memory whole.
+    Each table is streamed batch by batch, so a large table is never held in memory whole;
+    tables are written side by side, one DuckDB cursor per thread (both DuckDB and the
+    Parquet writer work outside the GIL).
     """
-    for name in names:
+
+    def write(cursor: duckdb.DuckDBPyConnection, name: str) -> None:
         schema = TABLES[name]
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
-        reader = con.sql(f"SELECT * FROM {name}").to_arrow_reader(EXPORT_BATCH_ROWS)
+        reader = cursor.sql(f"SELECT * FROM {name}").to_arrow_reader(EXPORT_BATCH_ROWS)
         with pq.ParquetWriter(folder / "part-0.parquet", schema, compression="zstd") as out:
             for batch in reader:
                 out.write_batch(batch.cast(schema))
+
+    in_threads(con, write, list(names))
+
+
+def in_threads(
+    con: duckdb.DuckDBPyConnection,
+    work: Callable[[duckdb.DuckDBPyConnection, str], object],
+    names: Sequence[str],
+) -> None:
+    """``work(cursor, name)`` for every name, on one thread per CPU, each with its own cursor."""
+
+    def run(name: str) -> None:
+        cursor = con.cursor()
+        try:
+            work(cursor, name)
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(names), os.cpu_count() or 1))) as pool:
+        list(pool.map(run, names))  # list(): raise the first error of any of them
 
 
 def insert_parts(con: duckdb.DuckDBPyConnection, parts: Path) -> None:
@@ -94,6 +119,24 @@ def copy_previous_rows(
                 f"FROM read_parquet('{files}', hive_partitioning = false) "
                 "WHERE note_id IN (SELECT note_id FROM reused)"
             )
+    con.execute("DROP TABLE reused")
+
+
+def keep_previous_rows(con: duckdb.DuckDBPyConnection, note_ids: list[str]) -> None:
+    """In a copy of the published database: keep the rows of the unchanged notes ``note_ids``
+    (exactly what ``copy_previous_rows`` copies into a new database) and empty every other
+    table, which the build fills again."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE reused AS SELECT unnest(?::VARCHAR[]) AS note_id", [note_ids]
+    )
+    for name in TABLES:
+        if name in NOTE_TABLES:
+            con.execute(
+                f"DELETE FROM {name} "
+                "WHERE note_id IS NULL OR note_id NOT IN (SELECT note_id FROM reused)"
+            )
+        else:
+            con.execute(f"DELETE FROM {name}")
     con.execute("DROP TABLE reused")
 
 

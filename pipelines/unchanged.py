@@ -5,9 +5,10 @@ are the same, and the published database has not been written to since its build
 (``notehouse query --write``), the notes' rows of the new build would be exactly the
 rows of the published one. So the new build copies the published DuckDB file,
 hard-links the published Parquet of the note tables, and rewrites only what a run
-itself changes: ``runs``, ``parse_issues``, ``check_results``, the marts and the
-dashboard. Every build leaves a stamp (``build.json``) saying what it was made from,
-which is how the next build tells.
+itself changes: ``runs``, ``parse_issues``, ``check_results``, the checks and marts
+that read one of those (the others keep their published results) and the dashboard.
+Every build leaves a stamp (``build.json``) saying what it was made from, which is
+how the next build tells.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
+
 from pipelines import SQL_DIR
-from pipelines.load import DB_NAME
+from pipelines.load import DB_NAME, read_sql
 from pipelines.publish import current_build
 
 STAMP = "build.json"
@@ -59,6 +62,40 @@ def reusable_build(warehouse: Path, inputs: dict[str, str | bool]) -> Path | Non
     return build if same and untouched and not wal else None
 
 
+def base_tables(con: duckdb.DuckDBPyConnection, sql: str) -> set[str]:
+    """The tables a statement reads, looking through the views of ``sql/views``."""
+    found: set[str] = set()
+    for name in con.get_table_names(sql):
+        view = SQL_DIR / "views" / f"{name}.sql"
+        if view.is_file():
+            found |= base_tables(con, view.read_text(encoding="utf-8"))
+        else:
+            found.add(name)
+    return found
+
+
+def unaffected(con: duckdb.DuckDBPyConnection, kind: str) -> set[str]:
+    """The ``sql/<kind>/`` files (checks, marts) that read none of the ``RUN_TABLES``: with
+    no note changed, their results are the published build's."""
+    return {name for name, sql in read_sql(kind) if not base_tables(con, sql) & set(RUN_TABLES)}
+
+
+def link_marts(build: Path, staged: Path, names: set[str]) -> None:
+    """Hard-link the published marts ``names`` into the new build."""
+    (staged / "marts").mkdir(parents=True, exist_ok=True)
+    for name in sorted(names):
+        source = build / "marts" / f"{name}.parquet"
+        if source.is_file():
+            _link(source, staged / "marts" / source.name)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links: copy instead
+        shutil.copy2(source, target)
+
+
 def copy_database(build: Path, staged: Path) -> Path:
     """A copy of the published database for the new build to write to."""
     target = staged / DB_NAME
@@ -78,7 +115,4 @@ def link_parquet(build: Path, staged: Path) -> None:
                 target.mkdir(parents=True, exist_ok=True)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:  # a file system without hard links: copy instead
-                shutil.copy2(path, target)
+            _link(path, target)

@@ -1,8 +1,7 @@
 -- severity: error
--- description: every table's key is unique and not null (people, runs, manifest, and ordinals within a note)
+-- description: every table's key is unique and not null (people, manifest, and ordinals within a note)
 with keys as (
     select 'people.person_id' as key_name, person_id as key_value from people
-    union all select 'runs.run_id', run_id from runs
     union all select 'manifest.path', path from manifest
     union all select 'fields(note_id, ordinal)', note_id || '#' || ordinal from fields
     union all select 'chapters(note_id, ordinal)', note_id || '#' || ordinal from chapters

@@ -1,5 +1,5 @@
 -- severity: error
--- description: kinds, roles, sources, periods, metrics, qualifiers and severities use their documented values
+-- description: kinds, roles, sources, periods, metrics, qualifiers and bases use their documented values
 with offending as (
     select 'notes.kind' as column_name, kind as value from notes
     where kind not in ('episode', 'profile', 'note') or kind is null
@@ -21,8 +21,6 @@ with offending as (
     where qualifier not in ('exact', 'approx', 'at_least', 'at_most')
     union all
     select 'growth_mentions.basis', basis from growth_mentions where basis not in ('yoy', 'mom', 'other')
-    union all
-    select 'parse_issues.severity', severity from parse_issues where severity not in ('error', 'warning')
 ),
 
 final as (

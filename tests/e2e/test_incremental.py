@@ -165,6 +165,24 @@ def test_nothing_changed_starts_from_the_published_build(
     # the note tables were carried over (the same file), the run's own tables rewritten
     assert _inode(warehouse, "current", "notes") == _inode(warehouse, "previous", "notes")
     assert _inode(warehouse, "current", "runs") != _inode(warehouse, "previous", "runs")
+    # marts that read no run table are carried over too; run_issues is written anew
+    marts = {
+        link: {p.name: p.stat().st_ino for p in (warehouse / link / "marts").glob("*.parquet")}
+        for link in ("current", "previous")
+    }
+    assert sorted(marts["current"]) == sorted(marts["previous"])
+    changed = [name for name, ino in marts["current"].items() if ino != marts["previous"][name]]
+    assert changed == ["run_issues.parquet"]
+    con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
+    try:
+        per_run = con.execute(
+            "select r.run_id, list((c.check_name, c.failing_rows, c.sample) order by c.check_name)"
+            " from runs r join check_results c using (run_id) group by r.run_id, r.started_at"
+            " order by r.started_at"
+        ).fetchall()
+    finally:
+        con.close()
+    assert len(per_run) == 2 and per_run[0][1] == per_run[1][1]  # kept or re-run, the same
     assert snapshot(warehouse) == before
     assert _counts(warehouse) == (runs + 1, notes, issue_runs + 1)
     assert last_run(warehouse, ", files_parsed") == (0, 0, files, 0, 0)
