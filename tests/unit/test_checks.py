@@ -97,3 +97,21 @@ def test_only_checks_and_marts_of_run_tables_are_affected(con: duckdb.DuckDBPyCo
     assert {"keys_unique", "values_in_their_sets", "chapters_in_order"} <= checks
     marts = unaffected(con, "marts")
     assert "run_issues" not in marts and "note_facts" in marts
+
+
+@pytest.mark.parametrize(
+    ("table", "rows", "failing"),
+    [
+        ("fields", [{"note_id": "n", "ordinal": 1}, {"note_id": "n", "ordinal": 1}], 1),
+        ("fields", [{"note_id": "n", "ordinal": 1}, {"note_id": "n", "ordinal": 2}], 0),
+        ("chapters", [{"note_id": "n", "ordinal": 3}] * 3, 1),
+        ("manifest", [{"path": "a.md"}, {"path": "a.md"}, {"path": "b.md"}], 1),
+        ("episodes", [{"note_id": "e"}, {"note_id": "e"}], 1),
+    ],
+    ids=["fields twice", "fields apart", "chapter thrice", "manifest path twice", "episode twice"],
+)
+def test_keys_unique(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]], failing: int
+) -> None:
+    insert_arrow(con, table, arrow_table(table, rows))
+    assert _failing(run_checks(con)).get("keys_unique", 0) == failing
