@@ -151,11 +151,14 @@ def markdown(result: dict[str, Any], targets: list[Target]) -> str:
         "(floor seconds ÷ build seconds). `*` = projected linearly from the largest "
         "measured vault, not run.",
         "",
-        "Fixed cost, an empty vault: "
+        "Fixed cost, an empty vault (median of "
+        f"{len(result['fixed']['server'].get('runs_seconds', [0]))} builds): "
         f"{result['fixed']['server']['wall_seconds']:.1f} s with the local Prefect server "
-        "(`notehouse server start`) that every build of this bench reports to; "
+        "(`notehouse server start`) that every build of this bench reports to "
+        f"(its first build, which registers the flow: "
+        f"{result['fixed'].get('server_first', result['fixed']['server'])['wall_seconds']:.1f} s); "
         f"{result['fixed']['temporary']['wall_seconds']:.1f} s when the build starts Prefect's "
-        "temporary server itself; first start in a fresh Prefect home: "
+        "temporary server itself; the very first build in a fresh Prefect home: "
         f"{result['fixed']['cold']['wall_seconds']:.1f} s. Peak RSS covers the build and its "
         "children, not the separately running server.",
         "",
