@@ -52,7 +52,8 @@ def healthy(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (it may belong to another user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -70,7 +71,7 @@ def local_server(home: Path | None = None) -> LocalServer | None:
         server = LocalServer(str(found["url"]), int(found["pid"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return server if _alive(server.pid) and healthy(server.url) else None
+    return server if process_alive(server.pid) and healthy(server.url) else None
 
 
 def _free_port() -> int:
@@ -124,11 +125,11 @@ def stop_server(home: Path | None = None, timeout: float = 20.0) -> LocalServer 
     with contextlib.suppress(ProcessLookupError):
         os.killpg(server.pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while _alive(server.pid) and time.monotonic() < deadline:
+    while process_alive(server.pid) and time.monotonic() < deadline:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(server.pid, os.WNOHANG)
         time.sleep(0.1)
-    if _alive(server.pid):
+    if process_alive(server.pid):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)
     return server

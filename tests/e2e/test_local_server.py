@@ -16,7 +16,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from pipelines.prefect_api import STATE
+from pipelines.prefect_api import STATE, process_alive
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 
@@ -44,14 +44,6 @@ def _flow_runs(url: str) -> list[dict[str, object]]:
     return runs
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
 def test_builds_report_to_the_local_server_until_it_is_stopped(tmp_path: Path) -> None:
     home = tmp_path / "prefect-home"
     env = {**os.environ, "PREFECT_HOME": str(home)}
@@ -76,9 +68,9 @@ def test_builds_report_to_the_local_server_until_it_is_stopped(tmp_path: Path) -
 
         stopped = _notehouse(env, "server", "stop")
         assert stopped.returncode == 0 and f"stopped {url}" in stopped.stdout
-        assert not _alive(pid) and not (home / STATE).exists()
+        assert not process_alive(pid) and not (home / STATE).exists()
         assert _notehouse(env, "server", "status").returncode == 1
     finally:
-        if pid is not None and _alive(pid):
+        if pid is not None and process_alive(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
