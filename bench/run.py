@@ -135,6 +135,8 @@ class Bench:
             [self.notehouse, "server", action], env=self.env, capture_output=True, text=True
         )
         print(f"    notehouse server {action}: {done.stdout.strip() or done.stderr.strip()}")
+        if action == "start" and done.returncode != 0:  # else the "server" figures would lie
+            raise RuntimeError("notehouse server start failed; see the line above")
 
     def stop_server(self) -> None:
         self._server("stop")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -176,14 +177,20 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     from pipelines.prefect_api import prepare_api
 
     temporary = prepare_api()  # boots while the flow's modules import
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    import prefect.settings
 
     from pipelines.flows import build_warehouse
     from pipelines.progress import reporting
     from pipelines.terminal import progress_display
 
-    # a one-off build needs no heartbeats (they tell a worker's runs that crashed)
-    quiet = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    # a one-off build needs no heartbeats (they tell a worker's runs that crashed); the
+    # setting is newer than some Prefect 3 releases, which send none anyway
+    heartbeat = getattr(prefect.settings, "PREFECT_FLOWS_HEARTBEAT_FREQUENCY", None)
+    quiet = (
+        prefect.settings.temporary_settings(updates={heartbeat: None})
+        if heartbeat is not None
+        else contextlib.nullcontext()
+    )
     with progress_display(args.progress) as show, reporting(show), quiet:
         try:
             if temporary is not None:
@@ -266,20 +273,31 @@ def _connect(settings: Settings, *, write: bool = False) -> Any:
 def _query(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
 
+    from pipelines.lock import WarehouseBusy, warehouse_lock
+
+    # a write takes the builders' lock (a build copies the published database); only for a
+    # warehouse that exists, so a mistyped path creates nothing
+    exists = (settings.warehouse / "notehouse.duckdb").is_file()
+    write_lock = args.write and exists
+    guard = warehouse_lock(settings.warehouse) if write_lock else contextlib.nullcontext()
     try:
-        con = _connect(settings, write=args.write)
+        with guard:
+            con = _connect(settings, write=args.write)
+            try:
+                cursor = con.execute(args.sql)
+                columns = [d[0] for d in cursor.description] if cursor.description else []
+                rows = cursor.fetchall() if columns else []
+            finally:
+                con.close()
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        cursor = con.execute(args.sql)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
+    except WarehouseBusy as exc:
+        print(f"notehouse: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except duckdb.Error as exc:
         print(f"notehouse: query failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    finally:
-        con.close()
     from pipelines.terminal import format_table
 
     if args.format == "csv":

@@ -111,6 +111,7 @@ def discover(vault: str, include: list[str], exclude: list[str]) -> Discovery:
 class LoadOptions:
     version: str  # the parser version (``pipelines.manifest.code_version``)
     same_notes: bool = False  # no note file new, changed or deleted since the last build
+    parsed_loaded: int = 0  # notes the parse workers loaded (their rows are in the parts)
     partition_by_year: bool = False
     dashboard: bool = True
 
@@ -157,13 +158,13 @@ def load(
         kept: set[str] = set()  # marts carried over from the published build
         try:
             if previous is not None and options.same_notes:
-                results = _refresh_run_tables(con, root, run_id, arrow, recent)
+                results = _refresh_run_tables(con, (root, run_id, previous.name), arrow, recent)
                 write_parquet(con, staged / "parquet", RUN_TABLES)
                 link_parquet(previous, staged)
                 kept = unaffected(con, "marts")
                 link_marts(previous, staged, kept)
             else:
-                new = (arrow, Path(parts))
+                new = (arrow, Path(parts), options.parsed_loaded)
                 reuse = (reuse_note_ids, previous is not None)
                 results = _fill_and_check(con, root, run_id, new, reuse, recent)
                 write_parquet(con, staged / "parquet")
@@ -175,7 +176,7 @@ def load(
             rows = {name: _count(con, name) for name in TABLES}
         finally:
             con.close()
-        write_stamp(staged, inputs)
+        write_stamp(staged, inputs, previous)
         if options.dashboard:
             with _timed("dashboard"):
                 write_dashboard(staged / "marts", staged / "dashboard")
@@ -190,7 +191,7 @@ def _fill_and_check(
     con: Any,
     root: Path,
     run_id: str,
-    new: tuple[dict[str, pa.Table], Path],
+    new: tuple[dict[str, pa.Table], Path, int],
     reuse: tuple[list[str], bool],
     recent: set[str],
 ) -> list[CheckResult]:
@@ -199,13 +200,13 @@ def _fill_and_check(
     ``reuse`` is the unchanged notes' ids and whether ``con`` is a copy of the published
     database (their rows are already there) rather than a new one (they are copied in).
     """
-    arrow, parts = new
+    arrow, parts, loaded = new
     reuse_note_ids, copied = reuse
     if copied:
         keep_previous_rows(con, reuse_note_ids)
     for name, table in arrow.items():
         insert_arrow(con, name, table)
-    insert_parts(con, parts)
+    insert_parts(con, parts, loaded)
     if not copied:
         copy_previous_rows(con, root, reuse_note_ids)
     link_notes(con)
@@ -215,14 +216,15 @@ def _fill_and_check(
 
 
 def _refresh_run_tables(
-    con: Any, root: Path, run_id: str, arrow: dict[str, pa.Table], recent: set[str]
+    con: Any, runs: tuple[Path, str, str], arrow: dict[str, pa.Table], recent: set[str]
 ) -> list[CheckResult]:
     """In a copy of the published database: this run's records in, checks run and recorded.
 
+    ``runs`` is the warehouse, this run's id and the published build's (its folder's name).
     A check that reads none of the run's own tables keeps its result of the published build.
     """
-    last = con.execute("SELECT max_by(run_id, started_at) FROM runs").fetchone()
-    previous = recorded_results(con, last[0]) if last and last[0] else {}
+    root, run_id, last = runs
+    previous = recorded_results(con, last)
     keep = unaffected(con, "checks")
     known = {name: result for name, result in previous.items() if name in keep}
     for name in RUN_TABLES:
@@ -346,7 +348,7 @@ def _build(
     mark = time.perf_counter()
     batches = [plan.parse[i : i + batch_size] for i in range(0, len(plan.parse), batch_size)]
     parsed: list[NoteOutcome] = []
-    parts = parts_dir(root, run_id)
+    parts = parts_dir(root.absolute(), run_id)  # workers may run in another folder
     report("parse", 0, len(plan.parse))
     for outcomes in run_batches(vault, batches, timezone, *where, str(parts)):
         parsed.extend(outcomes)
@@ -387,7 +389,8 @@ def _build(
     reuse_ids = [plan.previous[f.path]["note_id"] for f in plan.reuse]
     # quote(): Prefect would otherwise visit every row looking for futures (seconds per 1k notes)
     same_notes = not plan.parse and not plan.deleted and not full
-    options = LoadOptions(version, same_notes, partition_by_year, dashboard)
+    loaded = sum(1 for p in parsed if p.loaded)
+    options = LoadOptions(version, same_notes, loaded, partition_by_year, dashboard)
     results, rows = load(str(root), run_id, str(parts), quote(tables), quote(reuse_ids), options)
     report("load", 1, 1)
     seconds["load"] = time.perf_counter() - mark

@@ -63,8 +63,20 @@ def in_threads(
         list(pool.map(run, names))  # list(): raise the first error of any of them
 
 
-def insert_parts(con: duckdb.DuckDBPyConnection, parts: Path) -> None:
-    """Insert the rows the parse workers wrote to ``parts`` (``pipelines.parts``)."""
+def insert_parts(con: duckdb.DuckDBPyConnection, parts: Path, loaded: int) -> None:
+    """Insert the rows the parse workers wrote to ``parts`` (``pipelines.parts``).
+
+    ``loaded`` is how many parsed notes the workers said they loaded; if the parts hold
+    another number of notes, they were written somewhere this process cannot see (a Dask
+    worker on another machine, say) and the build stops rather than publish without them.
+    """
+    notes = sum(pq.ParquetFile(f).metadata.num_rows for f in part_files(parts, "notes"))
+    if notes != loaded:
+        raise RuntimeError(
+            f"the parse workers loaded {loaded} notes but {parts} holds {notes}; with "
+            "--dask-address every worker must see the warehouse folder at the same absolute "
+            "path (shared storage), as it must see the vault"
+        )
     for name in NOTE_TABLES:
         files = part_files(parts, name)
         if files:

@@ -75,10 +75,11 @@ def write_parts(parts: Path, chunk: str, parsed: Sequence[ParsedNote]) -> list[N
         for name, found in note.rows.items():
             rows[name].extend(found)
     for name, found in rows.items():
+        target = parts / name / f"{chunk}.parquet"
+        target.unlink(missing_ok=True)  # a retried batch leaves nothing of its first try
         if found:
-            folder = parts / name
-            folder.mkdir(parents=True, exist_ok=True)
-            pq.write_table(arrow_table(name, found), folder / f"{chunk}.parquet")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(arrow_table(name, found), target)
     return [outcome(p) for p in parsed]
 
 

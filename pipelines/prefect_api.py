@@ -2,7 +2,8 @@
 
 A build always runs as a real Prefect flow, recorded by a Prefect API. In order:
 
-1. ``PREFECT_API_URL`` when it is set (a Prefect server or Cloud you run);
+1. ``PREFECT_API_URL`` when it is set, in the environment or the active Prefect profile
+   (a Prefect server or Cloud you run);
 2. the local server that ``notehouse server start`` left running for this
    ``PREFECT_HOME`` (no start-up cost: the build only connects);
 3. Prefect's temporary server, started in a background thread while the rest of
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,15 +65,30 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def local_server(home: Path | None = None) -> LocalServer | None:
-    """The server ``notehouse server start`` left running for ``home``, when it answers."""
-    state = (home or prefect_home()) / STATE
+def _recorded(home: Path) -> LocalServer | None:
+    """The server the state file of ``home`` names, whether or not it still runs."""
     try:
-        found = json.loads(state.read_text(encoding="utf-8"))
-        server = LocalServer(str(found["url"]), int(found["pid"]))
+        found = json.loads((home / STATE).read_text(encoding="utf-8"))
+        return LocalServer(str(found["url"]), int(found["pid"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return server if process_alive(server.pid) and healthy(server.url) else None
+
+
+def is_prefect_server(pid: int) -> bool:
+    """Whether ``pid`` is a running ``prefect server`` (not a later process given its pid)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return process_alive(pid)  # no /proc here: trust the pid
+    return b"prefect" in command and b"server" in command
+
+
+def local_server(home: Path | None = None) -> LocalServer | None:
+    """The server ``notehouse server start`` left running for ``home``, when it answers."""
+    server = _recorded(home or prefect_home())
+    if server is None or not is_prefect_server(server.pid):
+        return None
+    return server if healthy(server.url) else None
 
 
 def _free_port() -> int:
@@ -90,6 +107,12 @@ def start_server(home: Path | None = None, port: int | None = None) -> LocalServ
     running = local_server(home)
     if running is not None:
         return running
+    recorded = _recorded(home)
+    if recorded is not None and is_prefect_server(recorded.pid):
+        raise RuntimeError(
+            f"a server (pid {recorded.pid}) is recorded at {recorded.url} but does not answer; "
+            "run 'notehouse server stop' first"
+        )
     home.mkdir(parents=True, exist_ok=True)
     port = port or _free_port()
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
@@ -108,7 +131,8 @@ def start_server(home: Path | None = None, port: int | None = None) -> LocalServ
     deadline = time.monotonic() + START_TIMEOUT_S
     while not healthy(server.url):
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             raise RuntimeError(f"the Prefect server did not start; see {home / LOG}")
         time.sleep(0.2)
     (home / STATE).write_text(json.dumps({"url": server.url, "pid": server.pid}), "utf-8")
@@ -116,22 +140,25 @@ def start_server(home: Path | None = None, port: int | None = None) -> LocalServ
 
 
 def stop_server(home: Path | None = None, timeout: float = 20.0) -> LocalServer | None:
-    """Stop the server ``notehouse server start`` started for ``home``; None if none ran."""
+    """Stop the server ``notehouse server start`` started for ``home``, answering or not;
+    None if none ran. Its state file goes only once the process has."""
     home = home or prefect_home()
-    server = local_server(home)
-    (home / STATE).unlink(missing_ok=True)
-    if server is None:
+    server = _recorded(home)
+    if server is None or not is_prefect_server(server.pid):
+        (home / STATE).unlink(missing_ok=True)
         return None
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while process_alive(server.pid) and time.monotonic() < deadline:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(server.pid, os.WNOHANG)
-        time.sleep(0.1)
-    if process_alive(server.pid):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
+            os.killpg(server.pid, sig)
+            os.killpg(server.pid, signal.SIGCONT)  # a stopped server must run to see TERM
+        deadline = time.monotonic() + timeout
+        while is_prefect_server(server.pid) and time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(server.pid, os.WNOHANG)
+            time.sleep(0.1)
+        if not is_prefect_server(server.pid):
+            break
+    (home / STATE).unlink(missing_ok=True)
     return server
 
 
@@ -163,12 +190,27 @@ class TemporaryServer:
             raise self._error
 
 
+def profile_api_url() -> str | None:
+    """``PREFECT_API_URL`` of the active Prefect profile (``PREFECT_PROFILE``, else the
+    ``active`` one of ``profiles.toml``), if it sets one."""
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    name = os.environ.get("PREFECT_PROFILE") or data.get("active")
+    profiles = data.get("profiles")
+    profile = profiles.get(name) if isinstance(profiles, dict) and name else None
+    url = profile.get("PREFECT_API_URL") if isinstance(profile, dict) else None
+    return str(url) if url else None
+
+
 def prepare_api() -> TemporaryServer | None:
     """Point this process at a Prefect API (see the module's docstring) before prefect runs.
 
     Returns the temporary server being started, which the caller must ``wait()`` for.
     """
-    if os.environ.get("PREFECT_API_URL"):
+    if os.environ.get("PREFECT_API_URL") or profile_api_url():
         return None
     server = local_server()
     if server is not None:

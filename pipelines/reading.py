@@ -78,16 +78,16 @@ def parse_in_processes(
 ) -> list[NoteOutcome]:
     """Parse ``files`` on ``processes`` worker processes, each writing its own parts.
 
-    The rows land in ``parts`` as ``<table>/<name>-<k>.parquet``; what comes back is one
+    The rows land in ``parts`` as ``<table>/<name>-<kkk>.parquet``; what comes back is one
     small ``NoteOutcome`` per file, in the order of ``files``.
     """
     if processes <= 1 or len(files) < MIN_FILES_FOR_POOL:
-        return parse_chunk(vault, files, tz, parts, f"{name}-0")
+        return parse_chunk(vault, files, tz, parts, f"{name}-000")
     size = -(-len(files) // (processes * 2))  # two chunks per worker evens out slow notes
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     pool = _pool(processes)
     futures = [
-        pool.submit(parse_chunk, vault, chunk, tz, parts, f"{name}-{k}")
+        pool.submit(parse_chunk, vault, chunk, tz, parts, f"{name}-{k:03d}")
         for k, chunk in enumerate(chunks)
     ]
     return [note for future in futures for note in future.result()]

@@ -1,14 +1,17 @@
-"""A re-run with nothing changed: the new build starts from the published one.
+"""Starting a build from the published one instead of from nothing.
 
-When no note file is new, changed or deleted, the parser version and every SQL file
-are the same, and the published database has not been written to since its build
-(``notehouse query --write``), the notes' rows of the new build would be exactly the
-rows of the published one. So the new build copies the published DuckDB file,
-hard-links the published Parquet of the note tables, and rewrites only what a run
-itself changes: ``runs``, ``parse_issues``, ``check_results``, the checks and marts
-that read one of those (the others keep their published results) and the dashboard.
-Every build leaves a stamp (``build.json``) saying what it was made from, which is
-how the next build tells.
+Every build leaves a stamp (``build.json``) saying what it was made from: the parser
+version, a digest of the SQL and of the pipelines code, the DuckDB and PyArrow versions,
+the Parquet layout, and its database file's size and mtime. When the next build's inputs
+are the same, the published database is untouched since (``notehouse query --write``
+changes size or mtime) and it has not grown past ``MAX_GROWTH`` times its size when last
+built from scratch, the new build starts from a copy of it:
+
+- some notes changed: the copy keeps the unchanged notes' rows, and the build deletes the
+  rest and inserts what was parsed (``pipelines.load.keep_previous_rows``);
+- nothing changed: the note tables' Parquet is hard-linked too, and only what a run itself
+  changes is rewritten: ``runs``, ``parse_issues``, ``check_results``, the checks and marts
+  that read one of those (the others keep their published results) and the dashboard.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from pipelines import SQL_DIR
 from pipelines.load import DB_NAME, read_sql
@@ -30,54 +35,103 @@ STAMP = "build.json"
 RUN_TABLES = ("runs", "parse_issues", "check_results")
 
 
+# A copied database grows a little with every build (deleted rows leave free blocks);
+# past this many times the size it had when last built from scratch, build from scratch.
+MAX_GROWTH = 1.5
+
+
 def build_inputs(version: str, partition_by_year: bool) -> dict[str, str | bool]:
-    """What a build's tables depend on besides the notes: parser version, SQL, layout."""
-    digest = hashlib.sha256()
+    """What a build's tables depend on besides the notes: the parser version, the SQL, the
+    pipelines code that writes the files, the DuckDB and PyArrow versions, the layout."""
+    sql, code = hashlib.sha256(), hashlib.sha256()
     for path in sorted(SQL_DIR.rglob("*.sql")):
-        digest.update(path.relative_to(SQL_DIR).as_posix().encode())
-        digest.update(path.read_bytes())
-    return {"parser_version": version, "sql": digest.hexdigest()[:16], "by_year": partition_by_year}
+        sql.update(path.relative_to(SQL_DIR).as_posix().encode())
+        sql.update(path.read_bytes())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(path.name.encode())
+        code.update(path.read_bytes())
+    return {
+        "parser_version": version,
+        "sql": sql.hexdigest()[:16],
+        "pipelines": code.hexdigest()[:16],
+        "duckdb": duckdb.__version__,
+        "pyarrow": pa.__version__,
+        "by_year": partition_by_year,
+    }
 
 
-def write_stamp(staged: Path, inputs: dict[str, str | bool]) -> None:
-    """Record ``inputs`` and the database file's size and mtime (called after it is closed)."""
+def write_stamp(staged: Path, inputs: dict[str, str | bool], copied_from: Path | None) -> None:
+    """Record ``inputs`` and the database file's size and mtime (called after it is closed),
+    and the size it had when last built from scratch (``copied_from``'s, for a copy)."""
     st = (staged / DB_NAME).stat()
-    stamp = {**inputs, "db_size": st.st_size, "db_mtime_ns": st.st_mtime_ns}
+    fresh = _stamp(copied_from).get("fresh_db_size") if copied_from else None
+    stamp = {
+        **inputs,
+        "db_size": st.st_size,
+        "db_mtime_ns": st.st_mtime_ns,
+        "fresh_db_size": fresh or st.st_size,
+    }
     (staged / STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
 
 
+def _stamp(build: Path) -> dict[str, Any]:
+    try:
+        found = json.loads((build / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def reusable_build(warehouse: Path, inputs: dict[str, str | bool]) -> Path | None:
-    """The published build when it was made from ``inputs`` and its database is untouched."""
+    """The published build when it was made from ``inputs``, its database is untouched, and
+    that database has not grown past ``MAX_GROWTH`` times its size when built from scratch."""
     build = current_build(warehouse)
     if build is None:
         return None
+    stamp = _stamp(build)
     try:
-        stamp = json.loads((build / STAMP).read_text(encoding="utf-8"))
         st = (build / DB_NAME).stat()
-    except (OSError, ValueError):
+    except OSError:
         return None
-    same = all(stamp.get(key) == value for key, value in inputs.items())
+    same = bool(stamp) and all(stamp.get(key) == value for key, value in inputs.items())
     untouched = stamp.get("db_size") == st.st_size and stamp.get("db_mtime_ns") == st.st_mtime_ns
+    fresh = stamp.get("fresh_db_size")
+    small = isinstance(fresh, int) and st.st_size <= MAX_GROWTH * fresh
     wal = (build / f"{DB_NAME}.wal").exists()
-    return build if same and untouched and not wal else None
+    return build if same and untouched and small and not wal else None
 
 
-def base_tables(con: duckdb.DuckDBPyConnection, sql: str) -> set[str]:
-    """The tables a statement reads, looking through the views of ``sql/views``."""
+def base_tables(con: duckdb.DuckDBPyConnection, sql: str) -> set[str] | None:
+    """The tables a statement reads, looking through the views of ``sql/views``; None when
+    DuckDB cannot tell (its table-name lookup binds part of the query, and refuses some
+    valid SQL, e.g. ``USING`` with a table on the left, or ``read_parquet``)."""
+    try:
+        names = con.get_table_names(sql)
+    except duckdb.Error:
+        return None
     found: set[str] = set()
-    for name in con.get_table_names(sql):
+    for name in names:
         view = SQL_DIR / "views" / f"{name}.sql"
-        if view.is_file():
-            found |= base_tables(con, view.read_text(encoding="utf-8"))
-        else:
+        if not view.is_file():
             found.add(name)
+            continue
+        below = base_tables(con, view.read_text(encoding="utf-8"))
+        if below is None:
+            return None
+        found |= below
     return found
 
 
 def unaffected(con: duckdb.DuckDBPyConnection, kind: str) -> set[str]:
-    """The ``sql/<kind>/`` files (checks, marts) that read none of the ``RUN_TABLES``: with
-    no note changed, their results are the published build's."""
-    return {name for name, sql in read_sql(kind) if not base_tables(con, sql) & set(RUN_TABLES)}
+    """The ``sql/<kind>/`` files (checks, marts) known to read none of the ``RUN_TABLES``:
+    with no note changed, their results are the published build's. A file whose tables
+    cannot be told is counted as affected, and run again."""
+    keep = set()
+    for name, sql in read_sql(kind):
+        tables = base_tables(con, sql)
+        if tables is not None and not tables & set(RUN_TABLES):
+            keep.add(name)
+    return keep
 
 
 def link_marts(build: Path, staged: Path, names: set[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -201,3 +202,18 @@ def test_a_database_written_to_after_its_build_is_not_carried_over(
     build(vault, warehouse)  # rebuilt from the published Parquet, not from the edited file
     assert _inode(warehouse, "current", "notes") != _inode(warehouse, "previous", "notes")
     assert snapshot(warehouse) == before
+
+
+def test_a_grown_database_is_built_anew(prefect_api: str, vault: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w"
+    build(vault, warehouse)
+    before = snapshot(warehouse)
+    stamp_path = warehouse / "current" / "build.json"
+    stamp = json.loads(stamp_path.read_text())
+    # pretend it was far smaller when last built from scratch (a size check, not the bytes)
+    stamp_path.write_text(json.dumps({**stamp, "fresh_db_size": stamp["db_size"] // 2}))
+    build(vault, warehouse)
+    assert _inode(warehouse, "current", "notes") != _inode(warehouse, "previous", "notes")
+    assert snapshot(warehouse) == before
+    again = json.loads((warehouse / "current" / "build.json").read_text())
+    assert again["fresh_db_size"] == again["db_size"]

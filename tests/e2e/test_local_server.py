@@ -16,7 +16,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from pipelines.prefect_api import STATE, process_alive
+from pipelines.prefect_api import STATE, is_prefect_server, process_alive
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 
@@ -66,9 +66,12 @@ def test_builds_report_to_the_local_server_until_it_is_stopped(tmp_path: Path) -
             "COMPLETED"
         ]
 
+        # a server that stops answering (here: suspended) is not used, and still stopped
+        os.kill(pid, signal.SIGSTOP)
+        assert _notehouse(env, "server", "status").returncode == 1
         stopped = _notehouse(env, "server", "stop")
         assert stopped.returncode == 0 and f"stopped {url}" in stopped.stdout
-        assert not process_alive(pid) and not (home / STATE).exists()
+        assert not is_prefect_server(pid) and not (home / STATE).exists()
         assert _notehouse(env, "server", "status").returncode == 1
     finally:
         if pid is not None and process_alive(pid):

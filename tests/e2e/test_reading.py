@@ -59,4 +59,17 @@ def test_small_batches_stay_in_process(tmp_path: Path) -> None:
     )
     assert reading._pools == {}
     assert [p.path for p in outcomes] == [f.path for f in files]
-    assert [f.name for f in part_files(tmp_path, "notes")] == ["b-0.parquet"]
+    assert [f.name for f in part_files(tmp_path, "notes")] == ["b-000.parquet"]
+
+
+def test_parts_the_load_cannot_see_stop_the_build(tmp_path: Path) -> None:
+    # what a Dask worker on another machine leaves: outcomes say loaded, no parts here
+    from pipelines.load import create_database, insert_parts
+
+    con = create_database(tmp_path / "w.duckdb")
+    try:
+        with pytest.raises(RuntimeError, match="same absolute path"):
+            insert_parts(con, tmp_path / "parts-elsewhere", 3)
+        insert_parts(con, tmp_path / "parts-elsewhere", 0)  # nothing parsed, nothing missing
+    finally:
+        con.close()

@@ -115,3 +115,11 @@ def test_keys_unique(
 ) -> None:
     insert_arrow(con, table, arrow_table(table, rows))
     assert _failing(run_checks(con)).get("keys_unique", 0) == failing
+
+
+def test_sql_duckdb_cannot_read_for_tables_counts_as_affected(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # valid SQL that DuckDB's table lookup refuses: a table on the left of USING
+    assert base_tables(con, "select * from notes n join tags t using (note_id)") is None
+    assert base_tables(con, "select count(*) from notes") == {"notes"}
