@@ -194,13 +194,10 @@ def top_revenue_rows(revenue: pa.Table | Path) -> pa.Table:
 
 
 def revenue_timeline(revenue: pd.DataFrame) -> go.Figure | None:
-    rows = revenue.dropna(subset=["note_date", "annualized_amount"])
+    """One line per subject and currency, of the rows ``top_revenue_rows`` chose."""
+    rows = revenue.dropna(subset=["note_date", "annualized_amount"]).copy()
     if rows.empty:
         return None
-    # one line per subject and currency: only the TOP_SUBJECTS with the most dated points
-    dates = rows.groupby(["subject", "currency"])["note_date"].nunique()
-    top = dates.sort_index().sort_values(ascending=False, kind="stable").index[:TOP_SUBJECTS]
-    rows = rows[rows.set_index(["subject", "currency"]).index.isin(top)].copy()
     rows["annual"] = rows["annualized_amount"].astype(float)
     rows["figure"] = [
         f"{plot_text(m)}: {plot_text(t)}" for m, t in zip(rows["metric"], rows["text"], strict=True)

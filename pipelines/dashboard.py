@@ -185,11 +185,12 @@ def render_dashboard(
     built_at: dt.datetime,
     counts: Mapping[str, int] | None = None,
 ) -> str:
-    """The whole dashboard page as one HTML string; ``counts`` are the marts' row counts
-    when ``marts`` holds only some of their rows (see ``dashboard_marts``)."""
-    counts = counts or {name: table.num_rows for name, table in marts.items()}
-    if "revenue_timeline" in marts:  # only the rows its chart draws become a pandas frame
-        marts = {**marts, "revenue_timeline": top_revenue_rows(marts["revenue_timeline"])}
+    """The whole dashboard page as one HTML string. ``marts`` are whole marts, or, with
+    ``counts`` (every mart's row count), what ``dashboard_marts`` read of them."""
+    if counts is None:  # whole marts: only the revenue rows its chart draws go on
+        counts = {name: table.num_rows for name, table in marts.items()}
+        if "revenue_timeline" in marts:
+            marts = {**marts, "revenue_timeline": top_revenue_rows(marts["revenue_timeline"])}
     frames = {name: table.to_pandas() for name, table in marts.items()}
     charts = build_charts(frames)
     drawn = {c.key: c.figure for c in charts if c.figure is not None}
