@@ -36,6 +36,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from transforms._link_spans import (
+    LINK_TITLE,
+    Found,
+    angle_links,
+    bare_urls,
+    blank,
+    clean_label,
+    html_links,
+    link_domain,
+    reference_links,
+)
 from transforms.markdown import find_headings, mask_code
 
 
@@ -78,50 +89,13 @@ class _MdLink:
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")  # for short values: wikilink_targets
 _WIKI_SCAN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 _LABEL = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
-_TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
 _INLINE_SCAN = re.compile(
     r"\[(" + _LABEL + r")\]"  # [label], one level of brackets inside
     r"\([ \t]*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)"  # (destination, <...> or balanced ()
-    + _TITLE  # an optional "title"
+    + LINK_TITLE  # an optional "title"
     + r"[ \t]*\)"
 )
-_REF_DEF = re.compile(
-    r"^[ \t]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^<>\n]*>|\S+)" + _TITLE + r"[ \t]*$", re.M
-)
-_REF_USE = re.compile(r"(!?)\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?")
-_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>", re.I)
-_HTML_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^<>]*>")
-_HTML_URL = re.compile(r"\b(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.I)
-# Tried only where "://" is 4 or 5 characters on (see _bare_urls).
-_BARE = re.compile(r"(?<![A-Za-z0-9_@.:/\\])https?://[^\s<>\"'`|\u3000-\u303f\uff00-\uffef]+", re.I)
-_HTTP = re.compile(r"^https?://(?:[^/?#@\s]*@)?([^/?#\s]+)", re.I)
-_HOST = re.compile(
-    r"^(?:\[[0-9a-f:.]+\]|[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*)$", re.I
-)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_NOT_NEWLINE = re.compile(r"[^\n]")
-_TRAILING = ".,;:!?*'\""
-_CLOSERS = {")": "(", "]": "["}
-
-
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` with each character inside ``spans`` (which may overlap) a space; newlines stay."""
-    parts: list[str] = []
-    done = 0
-    for start, end in sorted(spans):
-        start = max(start, done)
-        if end <= start:
-            continue
-        piece = text[start:end]
-        parts += (
-            text[done:start],
-            _NOT_NEWLINE.sub(" ", piece) if "\n" in piece else " " * len(piece),
-        )
-        done = end
-    if not parts:
-        return text
-    parts.append(text[done:])
-    return "".join(parts)
 
 
 def _lines(text: str, offsets: Iterable[int]) -> list[int]:
@@ -133,26 +107,6 @@ def _lines(text: str, offsets: Iterable[int]) -> list[int]:
         at = offset
         lines.append(line)
     return lines
-
-
-def link_domain(url: str) -> str | None:
-    """Lowercased host of an http(s) URL without ``www.`` and port, or None.
-
-    >>> link_domain("https://www.MikePerham.com/2017/x")
-    'mikeperham.com'
-    >>> link_domain("https://user@share.transistor.fm:443/s/1"), link_domain("mailto:a@b.c")
-    ('share.transistor.fm', None)
-    """
-    m = _HTTP.match(url)
-    if not m:
-        return None
-    host = m.group(1)
-    if not host.startswith("["):
-        host = host.rsplit(":", 1)[0] if ":" in host else host
-    host = host.lower().rstrip(".")
-    if not host or not _HOST.match(host):
-        return None
-    return host[4:] if host.startswith("www.") and len(host) > 4 else host
 
 
 def _md_links(masked: str) -> list[_MdLink]:
@@ -197,123 +151,27 @@ def _link_layers(masked: str) -> tuple[tuple[_Wiki, ...], tuple[_MdLink, ...], s
         for m in _WIKI_SCAN.finditer(masked):
             embed = m.start() > 0 and masked[m.start() - 1] == "!"
             wiki.append((m.start() - embed, m.end(), embed, m.group(1)))
-    unwiki = _blank(masked, [(w[0], w[1]) for w in wiki])
+    unwiki = blank(masked, [(w[0], w[1]) for w in wiki])
     md = _md_links(unwiki) if "](" in unwiki else []
-    return tuple(wiki), tuple(md), _blank(unwiki, [(x.start, x.end) for x in md])
+    return tuple(wiki), tuple(md), blank(unwiki, [(x.start, x.end) for x in md])
 
 
-def _label(raw: str | None) -> str | None:
-    if raw is None:
-        return None
-    label = " ".join(raw.split())
-    return label or None
-
-
-def _trim_bare(url: str) -> str:
-    """Drop trailing punctuation, and closing brackets that close nothing inside the URL."""
-    opened = {closer: url.count(opener) for closer, opener in _CLOSERS.items()}
-    closed = {closer: url.count(closer) for closer in _CLOSERS}
-    end = len(url)
-    while end:
-        last = url[end - 1]
-        if last in _CLOSERS and opened[last] < closed[last]:
-            closed[last] -= 1
-        elif last not in _TRAILING:
-            break
-        end -= 1
-    return url[:end]
-
-
-_Found = tuple[int, int, str, str | None, bool]
-
-
-def _reference_links(masked: str) -> tuple[list[_Found], str]:
-    """Links made from ``[ref]: url`` definitions; returns them and the text with them blanked."""
-    defs: dict[str, tuple[str, int, int]] = {}
-    if "]:" in masked:
-        for m in _REF_DEF.finditer(masked):
-            key = " ".join(m.group(1).split()).casefold()
-            defs.setdefault(key, (m.group(2).strip("<>"), m.start(), m.end()))
-    if not defs:
-        return [], masked
-    blanked = _blank(masked, [(s, e) for _, s, e in defs.values()])
-    found: list[_Found] = []
-    used: set[str] = set()
-    spans: list[tuple[int, int]] = []
-    for m in _REF_USE.finditer(blanked):
-        ref = m.group(3) if m.group(3) else m.group(2)
-        key = " ".join(ref.split()).casefold()
-        if key not in defs:
-            continue
-        used.add(key)
-        spans.append(m.span())
-        url = defs[key][0]
-        if link_domain(url):
-            found.append((m.start(), m.end(), url, _label(m.group(2)), bool(m.group(1))))
-    for key, (url, start, end) in defs.items():
-        if key not in used and link_domain(url):
-            found.append((start, end, url, None, False))
-    return found, _blank(blanked, spans)
-
-
-def _html_links(masked: str) -> tuple[list[_Found], str]:
-    found: list[_Found] = []
-    spans: list[tuple[int, int]] = []
-    if "<" not in masked:
-        return found, masked
-    for tag in _HTML_TAG.finditer(masked):
-        spans.append(tag.span())
-        is_image = tag.group(1).lower() == "img"
-        for attr in _HTML_URL.finditer(tag.group(0)):
-            url = next(g for g in attr.groups() if g is not None).strip()
-            if link_domain(url):
-                found.append((tag.start(), tag.end(), url, None, is_image))
-    return found, _blank(masked, spans)
-
-
-def _autolinks(masked: str) -> tuple[list[_Found], str]:
-    """``<https://...>`` links; returns them and the text with every one blanked."""
-    if "<" not in masked:
-        return [], masked
-    autolinks = list(_AUTOLINK.finditer(masked))
-    found: list[_Found] = [
-        (m.start(), m.end(), m.group(1), None, False) for m in autolinks if link_domain(m.group(1))
-    ]
-    return found, _blank(masked, [m.span() for m in autolinks])
-
-
-def _bare_urls(masked: str) -> list[_Found]:
-    """Bare ``http(s)://`` URLs, tried only where ``://`` follows ``http`` or ``https``."""
-    found: list[_Found] = []
-    done = 0  # end of the last URL: matches never overlap
-    at = masked.find("://")
-    while at != -1:
-        for start in (at - 5, at - 4):
-            m = _BARE.match(masked, start) if start >= done else None
-            if m is not None:
-                done = m.end()
-                url = _trim_bare(m.group(0))
-                if link_domain(url):
-                    found.append((start, start + len(url), url, None, False))
-                break
-        at = masked.find("://", at + 1)
-    return found
-
-
-def _external_spans(masked: str) -> list[_Found]:
+def _external_spans(masked: str) -> list[Found]:
     if "://" not in masked:  # every http(s) URL has it
         return []
     _, md, masked = _link_layers(masked)
-    found: list[_Found] = [
-        (x.start, x.end, x.dest, _label(x.label), x.is_image) for x in md if link_domain(x.dest)
+    found: list[Found] = [
+        (x.start, x.end, x.dest, clean_label(x.label), x.is_image)
+        for x in md
+        if link_domain(x.dest)
     ]
-    refs, masked = _reference_links(masked)
+    refs, masked = reference_links(masked)
     found += refs
-    autolinks, masked = _autolinks(masked)
-    found += autolinks
-    html, masked = _html_links(masked)
+    angles, masked = angle_links(masked)
+    found += angles
+    html, masked = html_links(masked)
     found += html
-    found += _bare_urls(masked)
+    found += bare_urls(masked)
     return sorted(found, key=lambda f: (f[0], f[1]))
 
 
@@ -351,7 +209,7 @@ def _parse_wikilink(inner: str) -> tuple[str, str | None, str | None] | None:
     target = _strip_md(" ".join(target.split()))
     if not target:
         return None
-    return target, _label(alias), heading.strip() or None
+    return target, clean_label(alias), heading.strip() or None
 
 
 def _strip_md(target: str) -> str:
@@ -396,7 +254,7 @@ def find_wikilinks(text: str) -> list[WikiLink]:
         internal = _internal_target(x.dest)
         if internal:
             raw = text[x.start : x.end]
-            link = WikiLink(internal[0], _label(x.label), internal[1], x.is_image, raw, 0)
+            link = WikiLink(internal[0], clean_label(x.label), internal[1], x.is_image, raw, 0)
             found.append((x.start, link))
     found.sort(key=lambda pair: pair[0])
     lines = _lines(text, [start for start, _ in found])

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from typing import IO, Any, TypeVar
 import duckdb
 import pytest
 
+from pipelines.prefect_api import free_port
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 SERVER_START_SECONDS = 150  # the first start on a machine migrates a new database
@@ -34,12 +34,6 @@ SCHEDULE_EVERY = "15s"
 DEPLOYMENT = "build_warehouse/notehouse-e2e"
 
 T = TypeVar("T")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _tail(path: Path, chars: int = 4000) -> str:
@@ -103,7 +97,7 @@ def _healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> bool | None:
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``prefect server start`` on 127.0.0.1 and a free port, with its own PREFECT_HOME."""
     home = tmp_path_factory.mktemp("prefect-server")
-    port = _free_port()
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}

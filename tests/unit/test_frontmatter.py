@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.seed_notes import SEED_000, SEED_004, head
 from transforms.frontmatter import split_frontmatter
 
 
@@ -22,22 +23,8 @@ _UTC = dt.UTC
 # (text, format, metadata, start_line, end_line, key_lines) — front matter of the seed notes.
 SEED_CASES: list[tuple[str, str, dict[str, Any], int, int, dict[str, int]]] = [
     (
-        "---\n"
-        "id: 471329\n"
-        "status: published\n"
-        "explicit: No\n"
-        "tags: [episode]\n"
-        'aliases: ["119"]\n'
-        "created_at: 2021-02-22T23:09:27.450Z\n"
-        "updated_at: 2022-04-05T15:36:44.404Z\n"
-        "---\n"
-        "\n"
-        "> [!INFO] Metadata\n"
-        "> **Title**:: Building a Business on Rails with Mike Perham\n"
-        "\n"
-        "---\n"
-        "\n"
-        "## Summary\n",
+        # the seed's front matter and callout, then a thematic break that is no fence
+        head(SEED_000, 12) + "\n---\n\n## Summary\n",
         "yaml",
         {
             "id": 471329,
@@ -61,15 +48,7 @@ SEED_CASES: list[tuple[str, str, dict[str, Any], int, int, dict[str, int]]] = [
         },
     ),
     (
-        "---\n"
-        "title: 标杆人物01：Mike Perham，软件开发人员，Sidekiq创建者\n"
-        "date: 2023/1/16\n"
-        "description: Mike Perham，软件开发人员，Sidekiq创建者\n"
-        "tag: 人物故事\n"
-        "author: 拿小多\n"
-        "---\n"
-        "\n"
-        "### Mike Perham，软件开发人员，Sidekiq创建者\n",
+        head(SEED_004, 8) + "### Mike Perham，软件开发人员，Sidekiq创建者\n",
         "yaml",
         {
             "title": "标杆人物01：Mike Perham，软件开发人员，Sidekiq创建者",
