@@ -174,7 +174,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     os.environ["PREFECT_LOGGING_LEVEL"] = resolve_log_level(args.log_level, os.environ, "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     started = time.perf_counter()
-    from pipelines.prefect_api import prepare_api
+    from pipelines.prefect_api import drain_prefect_workers, prepare_api
 
     temporary = prepare_api()  # boots while the flow's modules import
     import prefect.settings
@@ -191,10 +191,15 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         if heartbeat is not None
         else contextlib.nullcontext()
     )
-    with progress_display(args.progress) as show, reporting(show), quiet:
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(reporting(stack.enter_context(progress_display(args.progress))))
+        stack.enter_context(quiet)
         try:
             if temporary is not None:
-                temporary.wait()
+                temporary.wait()  # on the port it ended up on
+                url = {prefect.settings.PREFECT_API_URL: temporary.url}
+                stack.enter_context(prefect.settings.temporary_settings(updates=url))
+                stack.callback(drain_prefect_workers)  # before the settings are undone
             summary = build_warehouse(
                 vault=str(vault),
                 warehouse=str(settings.warehouse),

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -169,12 +170,13 @@ def _build(
     seconds["parse"] = time.perf_counter() - mark
 
     issues = issue_rows(run_id, parsed, found) + carried_issues(root, plan, run_id)
-    tables: dict[str, list[Row]] = {"parse_issues": issues}
-    tables["manifest"] = manifest_rows(plan, parsed, version, run_id)
+    reused = plan.reused()
+    tables: dict[str, list[Row] | pa.Table] = {"parse_issues": issues}
+    tables["manifest"] = manifest_rows(plan, parsed, version, run_id, reused)
     severities = Counter(r["severity"] for r in issues)
     changes = change_counts(plan, parsed)
-    notes_loaded = sum(1 for p in parsed if p.loaded) + sum(
-        1 for f in plan.reuse if plan.previous[f.path]["loaded"]
+    notes_loaded = sum(1 for p in parsed if p.loaded) + reused.column("loaded").to_pylist().count(
+        True
     )
     files_seen = len(found.files) + len(found.refused)
     tables["runs"] = [
@@ -198,7 +200,7 @@ def _build(
     ]
     mark = time.perf_counter()
     report("load", 0, 1)
-    reuse_ids = [plan.previous[f.path]["note_id"] for f in plan.reuse]
+    reuse_ids = reused.column("note_id").to_pylist()
     # quote(): Prefect would otherwise visit every row looking for futures (seconds per 1k notes)
     same_notes = not plan.parse and not plan.deleted and not full
     loaded = sum(1 for p in parsed if p.loaded)

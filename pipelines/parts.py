@@ -62,9 +62,16 @@ def arrow_table(name: str, rows: Sequence[Row]) -> pa.Table:
     return pa.Table.from_pylist(list(_quantize(rows, schema)), schema=schema)
 
 
-def to_arrow(tables: Mapping[str, Sequence[Row]]) -> dict[str, pa.Table]:
-    """Every contract table as an Arrow table with its declared schema (empty ones too)."""
-    return {name: arrow_table(name, tables.get(name, [])) for name in TABLES}
+def to_arrow(tables: Mapping[str, Sequence[Row] | pa.Table]) -> dict[str, pa.Table]:
+    """Every contract table as an Arrow table with its declared schema (empty ones too);
+    a table given as Arrow already is only cast to it."""
+    return {name: _as_arrow(name, tables.get(name, [])) for name in TABLES}
+
+
+def _as_arrow(name: str, found: Sequence[Row] | pa.Table) -> pa.Table:
+    if isinstance(found, pa.Table):
+        return found.select(TABLES[name].names).cast(TABLES[name])
+    return arrow_table(name, found)
 
 
 def write_parts(parts: Path, chunk: str, parsed: Sequence[ParsedNote]) -> list[NoteOutcome]:

@@ -6,8 +6,9 @@ A build always runs as a real Prefect flow, recorded by a Prefect API. In order:
    (a Prefect server or Cloud you run);
 2. the local server that ``notehouse server start`` left running for this
    ``PREFECT_HOME`` (no start-up cost: the build only connects);
-3. Prefect's temporary server, started in a background thread while the rest of
-   notehouse imports, so its boot and ours overlap, and stopped when the command ends.
+3. a temporary server for this command: the one Prefect would start itself, but spawned
+   before the rest of notehouse imports, so its boot and ours overlap, and stopped when the
+   command ends (its output in ``PREFECT_HOME/notehouse-temporary-server.log``).
 
 ``notehouse server start|stop|status`` manages (2): one ``prefect server start`` on
 127.0.0.1, detached, its address and pid kept in ``PREFECT_HOME/notehouse-server.json``
@@ -16,6 +17,7 @@ and its output in ``PREFECT_HOME/notehouse-server.log``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -23,7 +25,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import tomllib
 import urllib.request
@@ -164,31 +165,82 @@ def stop_server(home: Path | None = None, timeout: float = 20.0) -> LocalServer 
 
 
 class TemporaryServer:
-    """Prefect's own temporary server, started on a thread so that it boots while we import.
+    """A Prefect API server for this one command, stopped when it ends.
 
-    ``wait()`` before the first flow runs; Prefect's client then finds it running (it is
-    one object per process) and stops it when the command exits.
+    It is the server Prefect would start by itself (uvicorn on Prefect's app factory, the UI
+    off, ``PREFECT__SERVER_EPHEMERAL`` set), but started here before notehouse imports
+    anything heavy and without importing ``prefect.server`` into this process (2.6 s), so the
+    server boots while we import. ``wait()`` before the first flow runs, then point Prefect
+    at ``url`` (``temporary_settings``); this process's environment is left alone. The
+    server also ends when this process is killed outright (Linux: the parent-death signal).
     """
 
-    def __init__(self) -> None:
-        # imported here, on the main thread: two threads importing one package can race
-        from prefect.server.api.server import SubprocessASGIServer
+    def __init__(self, home: Path | None = None) -> None:
+        self._home = home or prefect_home()
+        self._home.mkdir(parents=True, exist_ok=True)
+        self._process = self._spawn()
+        atexit.register(self.stop)
 
-        self._server = SubprocessASGIServer()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._start, name="prefect-server", daemon=True)
-        self._thread.start()
+    def running(self) -> bool:
+        return self._process.poll() is None
 
-    def _start(self) -> None:
-        try:
-            self._server.start()
-        except BaseException as exc:  # raised again by wait(), in the main thread
-            self._error = exc
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        env = {**os.environ, "PREFECT_HOME": str(self._home)}
+        env.pop("PREFECT_API_URL", None)
+        env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
+        options = ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error"]
+        command = [sys.executable, "-c", _CHILD, str(os.getpid()), "--factory", _APP_FACTORY]
+        with (self._home / TEMPORARY_LOG).open("ab") as log:
+            return subprocess.Popen(
+                [*command, *options, "--lifespan", "on"],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
 
-    def wait(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+    def wait(self, timeout: float = START_TIMEOUT_S) -> None:
+        """Block until the server answers; raise RuntimeError if it exits or times out."""
+        deadline = time.monotonic() + timeout
+        while not healthy(self.url, timeout=0.5):
+            code = self._process.poll()
+            if code == _PORT_TAKEN:  # someone took the free port first: try another
+                self._process = self._spawn()
+                continue
+            if code is not None or time.monotonic() > deadline:
+                self.stop()
+                log = self._home / TEMPORARY_LOG
+                raise RuntimeError(f"Prefect's temporary server did not start; see {log}")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+
+
+_APP_FACTORY = "prefect.server.api.server:create_app"
+_PORT_TAKEN = 3  # uvicorn's exit code when it cannot bind
+TEMPORARY_LOG = "notehouse-temporary-server.log"
+# The server's process: on Linux it asks for SIGTERM when its parent dies (PR_SET_PDEATHSIG),
+# gives up if the parent is already gone, then runs ``python -m uvicorn ARGS``.
+_CHILD = """
+import ctypes, os, runpy, signal, sys
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != int(sys.argv[1]):
+    sys.exit(1)
+sys.argv = ["uvicorn", *sys.argv[2:]]
+runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
+"""
 
 
 def profile_api_url() -> str | None:
@@ -206,6 +258,23 @@ def profile_api_url() -> str | None:
     return str(url) if url else None
 
 
+_TEMPORARY: TemporaryServer | None = None
+
+
+def drain_prefect_workers() -> None:
+    """Deliver the logs and events Prefect still queues for the API, then stop its workers.
+
+    After a build on the temporary server: its events reach it before it stops, and the
+    next build in this process (tests run the command in-process) starts fresh workers for
+    its own API instead of reusing ones bound to this server's address.
+    """
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
+
+
 def prepare_api() -> TemporaryServer | None:
     """Point this process at a Prefect API (see the module's docstring) before prefect runs.
 
@@ -217,4 +286,7 @@ def prepare_api() -> TemporaryServer | None:
     if server is not None:
         os.environ["PREFECT_API_URL"] = server.url
         return None
-    return TemporaryServer()
+    global _TEMPORARY
+    if _TEMPORARY is None or not _TEMPORARY.running():  # one per process, as Prefect does
+        _TEMPORARY = TemporaryServer()
+    return _TEMPORARY

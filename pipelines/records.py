@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from pipelines.discover import Discovery
 from pipelines.load import read_previous
 from pipelines.manifest import Plan
-from pipelines.parts import NoteOutcome
+from pipelines.parts import NoteOutcome, arrow_table
 from transforms.ids import note_id
 from transforms.rows import Row
 
@@ -80,17 +80,19 @@ def carried_issues(warehouse: Path, plan: Plan, run_id: str) -> list[Row]:
 def change_counts(plan: Plan, parsed: list[NoteOutcome]) -> Counter[str]:
     counts: Counter[str] = Counter(unchanged=len(plan.reuse), deleted=len(plan.deleted))
     for p in parsed:
-        before = plan.previous.get(p.path)
-        if before is None:
+        if p.path not in plan.previous:
             counts["new"] += 1
-        elif before["content_sha256"] != p.content_sha256:
+        elif plan.previous.value(p.path, "content_sha256") != p.content_sha256:
             counts["changed"] += 1
         else:
             counts["unchanged"] += 1
     return counts
 
 
-def manifest_rows(plan: Plan, parsed: list[NoteOutcome], version: str, run_id: str) -> list[Row]:
+def manifest_rows(
+    plan: Plan, parsed: list[NoteOutcome], version: str, run_id: str, reused: pa.Table
+) -> pa.Table:
+    """The new manifest: an entry per parsed file, then ``reused`` (``plan.reused()``)."""
     stats = {f.path: f for f in plan.parse}
     rows = [
         {
@@ -105,8 +107,7 @@ def manifest_rows(plan: Plan, parsed: list[NoteOutcome], version: str, run_id: s
         }
         for p in parsed
     ]
-    rows += [dict(plan.previous[f.path]) for f in plan.reuse]
-    return rows
+    return pa.concat_tables([arrow_table("manifest", rows), reused])
 
 
 def with_history(warehouse: Path, name: str, current: pa.Table, keep: set[str] | None) -> pa.Table:

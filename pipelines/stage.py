@@ -75,7 +75,7 @@ def load(
     warehouse: str,
     run_id: str,
     parts: str,
-    tables: dict[str, list[Row]],
+    tables: dict[str, list[Row] | pa.Table],
     reuse_note_ids: list[str],
     options: LoadOptions,
 ) -> tuple[list[CheckResult], dict[str, int]]:

@@ -2,7 +2,8 @@
 
 A leading stamp may follow a list marker, a checkbox or a callout ``>`` and sit bare, in
 ``[..]``/``(..)``, in bold or as a link; a trailing stamp follows ``-``, ``|`` or opens
-``(..)``/``[..]`` at the line's end. A stamp followed by ``am``/``pm`` or a time zone is a
+``(..)``/``[..]`` at the line's end; a Han character may follow a leading stamp directly
+(``00:00开场``). A stamp followed by ``am``/``pm`` or a time zone is a
 clock time, and ``<nick>`` after it marks a chat log: neither is a chapter.
 (``transforms.chapters`` decides which lines form a chapter list.)
 """
@@ -21,7 +22,7 @@ _PREFIX = re.compile(
 )
 _LEADING = re.compile(
     r"(?:\*\*|__)?(?P<br>[\[(])?(?P<ts>" + _TS + r")(?(br)[\])])"
-    r"(?:\([^)\s]*+\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|)$"
+    r"(?:\([^)\s]*+\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|[\u3400-\u9fff\uf900-\ufaff].*|)$"
 )
 _TRAILING = re.compile(
     r"(?:(?<![ \t])[ \t]++[-–—|][ \t]*+(?:\*\*)?[\[(]?|(?<=\S)[ \t]*+(?:\*\*)?[\[(])"

@@ -56,9 +56,12 @@ _MAX_LINE = 2000  # longer lines are prose paragraphs, never chapter lines
 _TABLE_ROW = re.compile(r"[ \t]*+(?:>[ \t]*+)*+\|")
 _QUOTE = re.compile(r"[ \t]*+>")
 _SCHEDULE_TS = re.compile(r"^\d{2}:\d{2}$")
-# Every timestamp has a digit, ":" and two digits; the search runs on ":" (fast), and
-# the digit before it is checked apart.
-_STAMP_HINT = re.compile(r":\d\d")
+# Every timestamp has a digit, ":" (or "：") and two digits; the search runs on the colon
+# (fast), and the digit before it is checked apart.
+_STAMP_HINT = re.compile(r"[:：]\d\d")
+# Chinese show notes write stamps with full-width forms (`（03：20）`, `【00:00】`, `０３：２０`);
+# a line with any is read through this one-for-one map, so offsets still match the raw line.
+_WIDE = str.maketrans("０１２３４５６７８９：（）【】［］｜－～　", "0123456789:()[][]|-~ ")
 _DIGIT = re.compile(r"\d")
 
 
@@ -104,6 +107,8 @@ def _clock(seconds: int) -> str:
 def _candidate(masked: str, raw: str, line: int) -> _Row | None:
     if len(masked) > _MAX_LINE:
         return None
+    if not masked.isascii():
+        masked = masked.translate(_WIDE)
     found = from_table(masked, raw) if _TABLE_ROW.match(masked) else from_line(masked, raw)
     if found is None:
         return None
