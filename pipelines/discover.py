@@ -43,6 +43,8 @@ def _globs(patterns: tuple[str, ...], *, fold: bool) -> re.Pattern[str]:
 
 def _shown(rel: str) -> str:
     """A path as text that is always valid UTF-8 (bytes that are not become U+FFFD)."""
+    if rel.isascii():  # most paths: nothing to replace
+        return rel
     return os.fsencode(rel).decode("utf-8", "replace")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from transforms.rows import ParsedNote, parse_note
 MIN_FILES_FOR_POOL = 40
 
 _pools: dict[int, ProcessPoolExecutor] = {}
+_pools_lock = threading.Lock()
 
 
 def read_note(vault: Path, found: FoundFile, tz: str) -> ParsedNote:
@@ -52,17 +55,40 @@ def parse_files(vault: str, files: list[FoundFile], tz: str) -> list[ParsedNote]
 
 
 def _pool(processes: int) -> ProcessPoolExecutor:
-    if processes not in _pools:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["transforms.rows", "pipelines.parts"])
-        _pools[processes] = ProcessPoolExecutor(max_workers=processes, mp_context=context)
-    return _pools[processes]
+    # batches start on several threads at once: without the lock each made its own pool
+    with _pools_lock:
+        if processes not in _pools:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["transforms.rows", "pipelines.parts"])
+            _pools[processes] = ProcessPoolExecutor(
+                max_workers=processes, mp_context=context, initializer=exit_with_parent
+            )
+        return _pools[processes]
+
+
+def exit_with_parent() -> None:
+    """In a pool worker: end the worker as soon as the process that started the pool is gone.
+
+    After a ``kill -9`` of a build nobody shuts the pool down, and a worker waiting for work
+    or blocked writing a result would wait forever, keeping the build's output pipes open.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's end of the sentinel pipe closes
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def close_pools() -> None:
     """Stop the worker processes (the flow calls this when it ends)."""
-    while _pools:
-        _, pool = _pools.popitem()
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -3,6 +3,13 @@ and the Parquet parts the workers write hold exactly the rows the parser produce
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,7 +20,8 @@ import pipelines.reading as reading
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from pipelines.discover import discover_files
 from pipelines.parts import arrow_table, outcome, part_files
-from tests.conftest import EXAMPLE_VAULT
+from pipelines.prefect_api import process_alive
+from tests.conftest import EXAMPLE_VAULT, ROOT
 from transforms.schema import NOTE_TABLES, TABLES
 
 
@@ -73,3 +81,48 @@ def test_parts_the_load_cannot_see_stop_the_build(tmp_path: Path) -> None:
         insert_parts(con, tmp_path / "parts-elsewhere", 0)  # nothing parsed, nothing missing
     finally:
         con.close()
+
+
+def test_batches_starting_together_share_one_pool() -> None:
+    start = threading.Barrier(8)
+
+    def ask() -> int:
+        start.wait()
+        return id(reading._pool(2))
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as threads:
+            pools = set(threads.map(lambda _: ask(), range(8)))
+        assert len(pools) == 1 and len(reading._pools) == 1
+    finally:
+        reading.close_pools()
+
+
+# Starts the pool's two workers, prints their pids, then waits to be killed.
+HOLDER = """
+import time
+from pipelines import reading
+pool = reading._pool(2)
+for future in [pool.submit(int) for _ in range(2)]:
+    future.result()
+print(*pool._processes, flush=True)
+time.sleep(300)
+"""
+
+
+def test_pool_workers_end_when_the_build_is_killed() -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None
+    workers = [int(pid) for pid in holder.stdout.readline().split()]
+    assert len(workers) == 2 and all(process_alive(pid) for pid in workers)
+    holder.kill()  # SIGKILL: nothing in the holder shuts the pool down
+    holder.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while any(process_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if process_alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "pool workers outlived the killed build"
