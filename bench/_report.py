@@ -30,7 +30,7 @@ def check_targets(fixed: dict[str, Any], sizes: list[dict[str, Any]]) -> list[Ta
     """Each target of issue #9, judged on the largest vault (measured or projected).
 
     The fixed cost is judged twice: against a running local Prefect server (``notehouse
-    server start``; what the bench's builds use) and with Prefect's temporary server
+    server start``; what the bench's builds use) and with a temporary Prefect server
     started by the build itself.
     """
     if not sizes:
@@ -73,7 +73,7 @@ def check_targets(fixed: dict[str, Any], sizes: list[dict[str, Any]]) -> list[Ta
             fixed_s <= FIXED_GOAL_S,
         ),
         Target(
-            "fixed cost (empty vault), Prefect's temporary server per build",
+            "fixed cost (empty vault), a temporary Prefect server per build",
             f"≤ {FIXED_GOAL_S} s",
             f"{temporary_s:.1f} s",
             temporary_s <= FIXED_GOAL_S,
@@ -157,8 +157,8 @@ def markdown(result: dict[str, Any], targets: list[Target]) -> str:
         "(`notehouse server start`) that every build of this bench reports to "
         f"(its first build, which registers the flow: "
         f"{result['fixed'].get('server_first', result['fixed']['server'])['wall_seconds']:.1f} s); "
-        f"{result['fixed']['temporary']['wall_seconds']:.1f} s when the build starts Prefect's "
-        "temporary server itself; the very first build in a fresh Prefect home: "
+        f"{result['fixed']['temporary']['wall_seconds']:.1f} s when the build starts a "
+        "temporary Prefect server for itself; the very first build in a fresh Prefect home: "
         f"{result['fixed']['cold']['wall_seconds']:.1f} s. Peak RSS covers the build and its "
         "children, not the separately running server.",
         "",

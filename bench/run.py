@@ -4,7 +4,7 @@ For each size: generate the vault if missing, read every file's bytes (the read
 floor), run a full build from the command line on a fresh warehouse, read the
 floor again, count rows per table, re-run with nothing changed and with 1 % of
 the notes edited (put back afterwards). Before the sizes, the fixed cost: an
-empty vault built twice on Prefect's temporary server in a fresh, temporary Prefect
+empty vault built on a temporary Prefect server in a fresh, temporary Prefect
 home, then once against ``notehouse server start`` in that home; the server stays up
 for every later build and is stopped at the end. A size whose full build would take
 longer than ``--budget-minutes`` is projected, not run.
@@ -105,7 +105,7 @@ class Bench:
 
     def fixed_cost(self) -> dict[str, Any]:
         """An empty vault: first in a fresh Prefect home (the cold start), then the median of
-        ``FIXED_RUNS`` builds on Prefect's temporary server, then, after ``notehouse server
+        ``FIXED_RUNS`` builds on a temporary Prefect server, then, after ``notehouse server
         start`` and one build that lets it register the flow, the median of ``FIXED_RUNS``
         builds against it. The server stays up for every later build of the bench
         (``stop_server`` stops it)."""

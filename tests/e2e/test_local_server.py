@@ -1,5 +1,5 @@
 """``notehouse server start``: a real Prefect server on 127.0.0.1 that builds report to,
-instead of starting Prefect's temporary server each time; ``stop`` ends it.
+instead of starting a temporary Prefect server each time; ``stop`` ends it.
 
 The server is stopped in a ``finally`` whatever happens (``notehouse server stop``, then
 SIGKILL of its process group if it is still there).
