@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -280,6 +281,24 @@ def wikilink_targets(value: str) -> list[str]:
         if parsed:
             targets.append(parsed[0])
     return targets
+
+
+def resolve_from(note_path: str, target: str) -> str:
+    """A ``../``-relative link target as a vault path, read from the linking note's folder;
+    any other target as it is (a name, or a path from the vault's root). A target that would
+    climb out of the vault is left as written.
+
+    >>> resolve_from("podcast/2023/ep-12.md", "../../people/Mike Perham")
+    'people/Mike Perham'
+    >>> resolve_from("podcast/ep-12.md", "../people/Mike Perham")
+    'people/Mike Perham'
+    >>> resolve_from("podcast/ep-12.md", "people/Mike Perham"), resolve_from("ep.md", "../x")
+    ('people/Mike Perham', '../x')
+    """
+    if not target.startswith("../"):
+        return target
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(note_path), target))
+    return target if resolved.startswith("../") or resolved == ".." else resolved
 
 
 def normalize_target(target: str) -> str:

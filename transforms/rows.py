@@ -26,7 +26,7 @@ from transforms.growth import find_growth
 from transforms.ids import content_sha256, normalize_path, note_id
 from transforms.issues import Issue
 from transforms.lang import count_words, detect_lang
-from transforms.links import find_links, find_wikilinks, normalize_target
+from transforms.links import find_links, find_wikilinks, normalize_target, resolve_from
 from transforms.markdown import find_headings
 from transforms.money import find_money
 from transforms.notes import note_dates, note_title
@@ -227,7 +227,7 @@ def _link_rows(parsed: ParsedNote, body: str) -> None:
     parsed.rows["links"] = _shaped("links", nid, links)
     parsed.rows["wikilinks"] = _shaped("wikilinks", nid, wikilinks)
     for row, link in zip(parsed.rows["wikilinks"], wikilinks, strict=True):
-        row["target_key"] = normalize_target(link.target)
+        row["target_key"] = normalize_target(resolve_from(parsed.path, link.target))
 
 
 def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:

@@ -294,3 +294,22 @@ def test_a_plain_note_has_no_subject() -> None:
     parsed = parse_note("journal/Ada Quill.md", b"Ada builds looms.\n")
     assert parsed.rows["notes"][0]["kind"] == "note"
     assert parsed.subject is None and parsed.rows["appearances"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "dest", "key"),
+    [
+        ("podcast/2023/ep-12.md", "../../people/Mike%20Perham.md", "people/mike perham"),
+        ("podcast/ep-12.md", "../people/Mike%20Perham.md", "people/mike perham"),
+        ("podcast/ep-12.md", "people/Mike%20Perham.md", "people/mike perham"),  # from the root
+        ("podcast/ep-12.md", "Mike%20Perham.md", "mike perham"),  # a name
+        ("ep-12.md", "../Mike%20Perham.md", "../mike perham"),  # out of the vault: as written
+    ],
+)
+def test_relative_markdown_links_resolve_from_the_note_folder(
+    path: str, dest: str, key: str
+) -> None:
+    parsed = parse_note(path, f"See [Mike]({dest}).\n".encode())
+    [row] = parsed.rows["wikilinks"]
+    assert row["target_key"] == key
+    assert row["target"] == dest.replace("%20", " ").removesuffix(".md")  # kept as written

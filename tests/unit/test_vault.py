@@ -154,10 +154,22 @@ EXPECTED_TARGETS: list[tuple[int, str | None]] = [
     (12, "people/Mike Perham.md"),
 ]
 
-KNOWN_GAPS: dict[str, tuple[bytes, str]] = {
-    # A relative Markdown link is read from the vault's top, not from the linking note's folder.
-    "[x](../people/Mike%20Perham.md)": (
+# A relative Markdown link that climbs folders is read from the linking note's folder;
+# any other path from the vault's top (Obsidian's "absolute path in vault").
+RELATIVE_LINKS: dict[str, tuple[str, bytes, str]] = {
+    "../ from journal/": (
+        "journal/relative.md",
         b"[x](../people/Mike%20Perham.md)\n",
+        "people/Mike Perham.md",
+    ),
+    "../../ from journal/deep/": (
+        "journal/deep/relative.md",
+        b"[x](../../archive/old/Mike%20Perham.md)\n",
+        "archive/old/Mike Perham.md",
+    ),
+    "a path from the vault's top": (
+        "journal/relative.md",
+        b"[x](people/Mike%20Perham.md)\n",
         "people/Mike Perham.md",
     ),
 }
@@ -231,15 +243,14 @@ def test_people_kind_and_profile_note(con: duckdb.DuckDBPyConnection) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True)
-@pytest.mark.parametrize(("body", "target_path"), KNOWN_GAPS.values(), ids=list(KNOWN_GAPS))
-def test_wikilink_known_gaps(body: bytes, target_path: str) -> None:
-    linked = _linked({**VAULT, "journal/relative.md": body})
+@pytest.mark.parametrize(
+    ("path", "body", "target_path"), RELATIVE_LINKS.values(), ids=list(RELATIVE_LINKS)
+)
+def test_relative_markdown_links(path: str, body: bytes, target_path: str) -> None:
+    linked = _linked({**VAULT, path: body})
     try:
         rows = _query(
-            linked,
-            "SELECT target_note_id FROM wikilinks WHERE note_id = ?",
-            note_id("journal/relative.md"),
+            linked, "SELECT target_note_id FROM wikilinks WHERE note_id = ?", note_id(path)
         )
     finally:
         linked.close()
