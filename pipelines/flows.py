@@ -175,9 +175,8 @@ def _build(
     tables["manifest"] = manifest_rows(plan, parsed, version, run_id, reused)
     severities = Counter(r["severity"] for r in issues)
     changes = change_counts(plan, parsed)
-    notes_loaded = sum(1 for p in parsed if p.loaded) + reused.column("loaded").to_pylist().count(
-        True
-    )
+    loaded_before = reused.column("loaded").to_pylist().count(True)
+    notes_loaded = sum(1 for p in parsed if p.loaded) + loaded_before
     files_seen = len(found.files) + len(found.refused)
     tables["runs"] = [
         {

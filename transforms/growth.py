@@ -26,7 +26,6 @@ from decimal import Decimal
 from transforms import _money_context as ctx
 from transforms import _money_regex as _rx
 from transforms import _money_words as w
-from transforms.markdown import mask_code
 from transforms.money import parse_zh_numeral
 
 _UP = _rx.alt(list(w.GROWTH_UP))
@@ -65,11 +64,13 @@ _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
 _METRICS = _rx.labelled(w.GROWTH_METRICS)
 # Every _FIGURE match holds one of these characters, so a line without one is skipped
 # (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半) ...
-_ANCHOR = re.compile(r"[%％倍×翻百减xX]")
+# An x right after a Latin letter ("next", "text") never follows a number, so the anchor
+# refuses it; the look-behind comes after the class so that a scan tests the class first.
+_ANCHOR = re.compile(r"[%％倍×翻百减xX](?<![A-Za-z][xX])")
 # ... except the multiple words (doubled, halved ...): a note whose lowercased text has
 # "bled", "pled" or "alved" (no "i" or "s", which re.I also matches to "ı" and "ſ") is
 # read with "led"/"ved" as anchors too.
-_ANCHOR_OR_WORD = re.compile(r"[%％倍×翻百减xX]|[lLvV][eE][dD]")
+_ANCHOR_OR_WORD = re.compile(r"[%％倍×翻百减xX](?<![A-Za-z][xX])|[lLvV][eE][dD]")
 # Window of a _FIGURE search around an anchor. Every branch but 百分之 is at most ~20
 # characters long (sign, 9 digits, 6 decimals, a space and "%" is the longest) and its
 # anchor lies at most 18 characters after its start; 百分之's numerals run on greedily,
@@ -100,7 +101,7 @@ def find_growth(text: str) -> list[GrowthMention]:
     >>> find_growth("20% of users pay; 抽成 30%")
     []
     """
-    masked = mask_code(text)
+    masked = ctx.mask_prose(text)  # money has masked the same note just before: cached
     anchor = _ANCHOR_OR_WORD if _has_figure_word(masked) else _ANCHOR
     out: list[GrowthMention] = []
     for number, line, raw in _candidate_lines(text, masked, anchor):
@@ -114,7 +115,7 @@ def _candidate_lines(
     """(line number, prose-masked line, raw line) of each line with an ``anchor`` hit.
 
     Everything a figure needs (its clause, sentence and growth word) lies on its own
-    line, so only lines that can hold a figure are read, and URLs are blanked per line.
+    line, so only lines that can hold a figure are read.
     """
     number, counted = 1, 0
     found = anchor.search(masked)
@@ -124,7 +125,7 @@ def _candidate_lines(
         hi = len(masked) if hi < 0 else hi
         number += masked.count("\n", counted, lo)
         counted = lo
-        yield number, _mask_urls(masked[lo:hi]), text[lo:hi]
+        yield number, masked[lo:hi], text[lo:hi]
         found = anchor.search(masked, hi)
 
 
@@ -132,13 +133,6 @@ def _has_figure_word(masked: str) -> bool:
     """Whether a multiple word (doubled, halved ...) may occur in ``masked``."""
     lowered = masked.lower()
     return "bled" in lowered or "pled" in lowered or "alved" in lowered
-
-
-def _mask_urls(line: str) -> str:
-    """``ctx.mask_prose``'s URL and e-mail blanking, for one code-masked line."""
-    if "@" in line or "://" in line or "www." in line:
-        return ctx._URL.sub(lambda m: " " * len(m.group(0)), line)
-    return line
 
 
 def _figures(line: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:

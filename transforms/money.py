@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
@@ -69,6 +70,12 @@ _FIGURE = re.compile(
 # _ARABIC and _ZH_NUM refuse the others. (A leading character class lets the regex engine
 # skip ahead to candidates fast.)
 _NUMERAL = re.compile(rf"[\d{w.ZH_NUMERAL_CHARS}](?:(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*)")
+# The same with the decimal digits below U+10000 listed instead of \d (a faster scan); for
+# a text without characters past U+FFFF it finds the same numerals.
+_BMP_DIGITS = "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in w.BMP_DIGIT_ZEROS)
+_NUMERAL_BMP = re.compile(
+    rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}](?:(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*)"
+)
 # Before the number a figure holds at most _LEAD characters (sign, currency prefix, spaces),
 # all of them _PREFIX_CHARS, and it can only begin with one of _LEAD_CHARS.
 _LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFIX_CODES))
@@ -279,7 +286,7 @@ def _figures(masked: str) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     pos = 0  # the next match starts at or after pos
-    for numeral in _NUMERAL.finditer(masked):
+    for numeral in _numerals(masked):
         at = numeral.start()
         if at < pos:
             continue
@@ -296,6 +303,18 @@ def _figures(masked: str) -> list[re.Match[str]]:
                 pos = m.end()
                 break
     return out
+
+
+def _numerals(masked: str) -> Iterator[re.Match[str]]:
+    """``_NUMERAL.finditer(masked)``, scanned with ``_NUMERAL_BMP`` where that is safe.
+
+    >>> [m.group(0) for m in _numerals("x1 ٣4 两万 \U0001d7d9")]
+    ['1', '٣4', '两万', '𝟙']
+    """
+    # UTF-16 takes four bytes only for a character past U+FFFF (surrogates pass as two).
+    if masked.isascii() or len(masked.encode("utf-16-le", "surrogatepass")) == 2 * len(masked):
+        return _NUMERAL_BMP.finditer(masked)
+    return _NUMERAL.finditer(masked)
 
 
 def _mention(

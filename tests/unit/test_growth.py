@@ -178,3 +178,32 @@ def test_growth_word_guards_change_no_hit(text: str) -> None:
     for pos in range(len(text) + 1):
         found, plain = growth._BEFORE.search(text, pos), before.search(text, pos)
         assert (found and found.span()) == (plain and plain.span())
+
+
+_NEAR_ANCHOR = st.sampled_from(
+    [*"0123456789 \txX×%倍翻百减a.\n", "next", "3x", "2 x", "doubled", "HALVED", "www.x.io/5%"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_ANCHOR, max_size=25).map("".join))
+def test_candidate_lines_hold_every_figure(text: str) -> None:
+    # Speed work (issue #9): only lines with an anchor (an x only after a non-letter) are
+    # read, masked by mask_prose; every figure of every line must still be found.
+    import re
+
+    from transforms import _money_context as ctx
+    from transforms import growth
+    from transforms.markdown import mask_code
+
+    masked = ctx.mask_prose(text)
+    anchor = growth._ANCHOR_OR_WORD if growth._has_figure_word(masked) else growth._ANCHOR
+    got = {
+        n: [m.span() for m in growth._figures(line, anchor)]
+        for n, line, _ in growth._candidate_lines(text, masked, anchor)
+    }
+    for n, line in enumerate(mask_code(text).split("\n"), start=1):
+        if re.search("@|://|www[.]", line):
+            line = ctx._URL.sub(lambda m: " " * len(m.group(0)), line)
+        spans = [m.span() for m in growth._FIGURE.finditer(line)]
+        assert got.get(n, []) == spans

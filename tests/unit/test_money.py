@@ -390,3 +390,26 @@ def test_metric_guard_changes_no_hit(text: str) -> None:
     )
     hits = [(m.span(), m.lastgroup) for m in ctx.labelled(w.METRIC_PATTERNS).finditer(text)]
     assert hits == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_listed_bmp_digits_are_what_backslash_d_matches() -> None:
+    import re
+
+    from transforms import _money_words as w
+
+    listed = {chr(ord(zero) + i) for zero in w.BMP_DIGIT_ZEROS for i in range(10)}
+    digit = re.compile(r"\d")
+    assert listed == {chr(c) for c in range(0x10000) if digit.match(chr(c))}
+
+
+_NEAR_NUMERALS = st.sampled_from(
+    [*"0123456789 ,.$x一两十百千万亿几第\n", "٣", "１", "߀", "\U0001d7d9", "\U0001f600", "\ud800"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_NUMERALS, max_size=30).map("".join))
+def test_fast_numeral_scan_finds_what_the_plain_scan_finds(text: str) -> None:
+    from transforms.money import _NUMERAL, _numerals
+
+    assert [m.span() for m in _numerals(text)] == [m.span() for m in _NUMERAL.finditer(text)]
