@@ -8,6 +8,7 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from pipelines.discover import FoundFile
 from pipelines.parts import NoteOutcome
@@ -21,11 +22,16 @@ def batch_run_name(parameters: dict[str, Any]) -> str:
 
     >>> batch_run_name({"vault": "/srv/notes", "files": [1, 2], "batch_no": 3, "batch_count": 9})
     'parse notes batch 3/9 (2 files)'
+    >>> batch_run_name({"vault": "/srv/notes", "files": quote([1, 2, 3]), "batch_no": 1})
+    'parse notes batch 1 (3 files)'
     """
     vault = Path(str(parameters.get("vault", ""))).name
     number, count = parameters.get("batch_no", 0), parameters.get("batch_count", 0)
+    files = parameters.get("files") or []
+    if isinstance(files, quote):  # as ``run_batches`` passes them
+        files = files.unquote()
     of = f"/{count}" if count else ""
-    return f"parse {vault} batch {number}{of} ({len(parameters.get('files') or [])} files)"
+    return f"parse {vault} batch {number}{of} ({len(files)} files)"
 
 
 @task(

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from pipelines.discover import FoundFile
 from pipelines.parse import parse_batch
@@ -83,13 +84,16 @@ def run_batches(
     """
     if not batches:
         return
+    # quote(): Prefect would visit every FoundFile of every batch looking for futures (1 s
+    # per 10k files); the thread runner unwraps it for the task, Dask's passes it on as is
+    unwrapped = isinstance(runner, ThreadPoolTaskRunner)
     with runner:
         futures = [
             runner.submit(
                 parse_batch,
                 parameters={
                     "vault": vault,
-                    "files": batch,
+                    "files": quote(batch) if unwrapped else batch,
                     "tz": timezone,
                     "batch_no": number,
                     "batch_count": len(batches),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,37 +98,35 @@ def load(
     # the published build to start from: when no note changed, or when some are kept
     previous = reusable_build(root, inputs) if options.same_notes or reuse_note_ids else None
     staged = staging_dir(root, run_id)
+    same = previous is not None and options.same_notes
+    logger = get_run_logger()  # the dashboard's thread has no run context of its own
     try:
         if previous is not None:
-            get_run_logger().info("starting from a copy of build %s", previous.name)
+            logger.info("starting from a copy of build %s", previous.name)
             con = duckdb.connect(str(copy_database(previous, staged)))
         else:
             con = create_database(staged / DB_NAME)
-        kept: set[str] = set()  # marts carried over from the published build
-        try:
-            if previous is not None and options.same_notes:
-                results = _refresh_run_tables(con, (root, run_id, previous.name), arrow, recent)
-                write_parquet(con, staged / "parquet", RUN_TABLES)
-                link_parquet(previous, staged)
-                kept = unaffected(con, "marts")
-                link_marts(previous, staged, kept)
-            else:
-                new = (arrow, Path(parts), options.parsed_loaded)
-                reuse = (reuse_note_ids, previous is not None)
-                results = _fill_and_check(con, root, run_id, new, reuse, recent)
-                write_parquet(con, staged / "parquet")
-                if options.partition_by_year:
-                    write_year_partitions(con, staged / "parquet")
-            fault_point("parquet")
-            with _timed("marts"):
-                write_marts(con, staged / "marts", skip=kept)
-            rows = {name: _count(con, name) for name in TABLES}
-        finally:
-            con.close()
+        # the dashboard reads only the marts: it renders while the tables' Parquet is written
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard") as aside:
+            try:
+                if same and previous is not None:
+                    results = _refresh_run_tables(con, (root, run_id, previous.name), arrow, recent)
+                    kept = unaffected(con, "marts")  # carried over from the published build
+                    link_marts(previous, staged, kept)
+                else:
+                    new = (arrow, Path(parts), options.parsed_loaded)
+                    reuse = (reuse_note_ids, previous is not None)
+                    results, kept = _fill_and_check(con, root, run_id, new, reuse, recent), set()
+                with _timed("marts", logger):
+                    write_marts(con, staged / "marts", skip=kept)
+                drawn = aside.submit(_draw, staged, logger) if options.dashboard else None
+                _write_tables(con, staged, previous if same else None, options.partition_by_year)
+                rows = {name: _count(con, name) for name in TABLES}
+            finally:
+                con.close()
+        if drawn is not None:
+            drawn.result()  # the dashboard's error, if any, fails the build here
         write_stamp(staged, inputs, previous)
-        if options.dashboard:
-            with _timed("dashboard"):
-                write_dashboard(staged / "marts", staged / "dashboard")
     except BaseException:
         discard(staged)  # never published: the previous warehouse stands
         raise
@@ -198,12 +197,30 @@ def _check_and_record(
     return results
 
 
+def _write_tables(con: Any, staged: Path, unchanged_from: Path | None, by_year: bool) -> None:
+    """Every table's Parquet; with no note changed (``unchanged_from`` the published build),
+    only the run tables are written and the rest hard-linked from it."""
+    if unchanged_from is not None:
+        write_parquet(con, staged / "parquet", RUN_TABLES)
+        link_parquet(unchanged_from, staged)
+    else:
+        write_parquet(con, staged / "parquet")
+        if by_year:
+            write_year_partitions(con, staged / "parquet")
+    fault_point("parquet")
+
+
+def _draw(staged: Path, logger: Any) -> None:
+    with _timed("dashboard", logger):
+        write_dashboard(staged / "marts", staged / "dashboard")
+
+
 @contextmanager
-def _timed(stage: str) -> Iterator[None]:
+def _timed(stage: str, logger: Any = None) -> Iterator[None]:
     """Log the seconds a stage of the load took (the bench reads these lines)."""
     tick = time.perf_counter()
     yield
-    get_run_logger().info("seconds in %s: %.3f", stage, time.perf_counter() - tick)
+    (logger or get_run_logger()).info("seconds in %s: %.3f", stage, time.perf_counter() - tick)
 
 
 def _count(con: Any, name: str) -> int:

@@ -40,10 +40,18 @@ _LINE_BREAK = re.compile(r"(?:<br\s*/?>|\\)\s*$", re.I)
 _EDGE = " \t-–—|:~•·"
 
 
+def _wikilink_label(match: re.Match[str]) -> str:
+    return match.group(2) or match.group(1)
+
+
 def _clean_title(raw: str) -> str:
-    title = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), raw)
-    title = _LINK.sub(r"\1", title).replace("**", "").replace("`", "")
-    title = _LINE_BREAK.sub("", title)
+    # Each pattern needs a literal piece ("[[", "](", "<" or "\\"): without it the text
+    # cannot match, so the substitution is skipped.
+    title = _WIKILINK.sub(_wikilink_label, raw) if "[[" in raw else raw
+    title = _LINK.sub(r"\1", title) if "](" in title else title
+    title = title.replace("**", "").replace("`", "")
+    if "<" in title or "\\" in title:
+        title = _LINE_BREAK.sub("", title)
     title = " ".join(title.split()).strip(_EDGE)
     for mark in "*_":
         if len(title) > 2 and title[0] == mark and title[-1] == mark:

@@ -44,8 +44,11 @@ _PERIOD_AFTER = re.compile(
     )""",
     re.X | re.I,
 )
+# (the look-ahead lists every first character of the branches, so most offsets fail on
+# one class test; the other letters' upper cases come from re.I)
 _PERIOD_BEFORE = re.compile(
-    rf"""(?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
+    rf"""(?=[每月年周日季时hdwmqyaep])
+    (?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
     | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>月|年|周|日|季|时)
         (?=收入|营收|营业额|销售额|利润|净利|流水|入|薪|费|均|化)
     | \b(?P<adv>{_ADVERB})(?!\w)

@@ -49,6 +49,24 @@ def guard(sources: list[str]) -> str:
     return first_class(sources) + f"(?={'|'.join(dict.fromkeys(guard))})"
 
 
+# Characters outside ASCII that re.I matches to an ASCII letter (Kelvin sign, long s,
+# dotted and dotless i); tests/unit/test_money.py checks the list against every character.
+FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+
+
+def word_firsts(words: list[str], folded: bool) -> set[str]:
+    """Characters a hit of ``words`` can start with (under re.I when ``folded``)."""
+    out = {word[0] for word in words}
+    if folded:
+        out |= {c.swapcase() for c in out} | {f for c in out for f in FOLDS.get(c.lower(), "")}
+    return out
+
+
+def char_guard(chars: set[str]) -> str:
+    """A look-ahead that fails unless the next character is one of ``chars``."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def first_class(sources: list[str]) -> str:
     """A look-ahead of the one character class every hit of ``sources`` starts with.
 

@@ -9,6 +9,7 @@ would. libyaml refuses nesting past 1000 levels with an ordinary error.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -35,6 +36,22 @@ _ODD_BREAK = re.compile("[\r\x85\u2028\u2029]")
 
 class _Loader(yaml.CSafeLoader):
     """libyaml's safe loader, except that a value YAML 1.1 would misread stays text."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node written without one, as the stock resolver gives it when there
+        are no path resolvers (the safe loader has none); a plain scalar's is cached."""
+        if kind is yaml.ScalarNode:
+            return _plain_tag(value) if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=4096)  # keys and flags like "title", "true", "episode" repeat
+def _plain_tag(value: str) -> str:
+    """The tag YAML gives a plain scalar: it depends on the text alone."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -246,7 +263,11 @@ def _build_plain(loader: _Loader, root: yaml.Node) -> Any:
             if isinstance(node, yaml.MappingNode):
                 mapping = {}
                 for key_node, value_node in node.value:
-                    key = _shell(loader, key_node)
+                    # In a plain tree only a scalar has the string tag: its value is the text.
+                    key = key_node.value if key_node.tag == _STR_TAG else _shell(loader, key_node)
+                    if value_node.tag == _STR_TAG:
+                        mapping[key] = value_node.value
+                        continue
                     mapping[key] = value = _shell(loader, value_node)
                     if not isinstance(value_node, yaml.ScalarNode):
                         pending.append((value_node, value))

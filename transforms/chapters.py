@@ -57,8 +57,10 @@ _TABLE_ROW = re.compile(r"[ \t]*+(?:>[ \t]*+)*+\|")
 _QUOTE = re.compile(r"[ \t]*+>")
 _SCHEDULE_TS = re.compile(r"^\d{2}:\d{2}$")
 # Every timestamp has a digit, ":" (or "：") and two digits; the search runs on the colon
-# (fast), and the digit before it is checked apart.
+# (fast), and the digit before it is checked apart. A text without "：" is searched with
+# the ASCII pattern: its literal first character lets ``re`` skip ahead (a class cannot).
 _STAMP_HINT = re.compile(r"[:：]\d\d")
+_ASCII_STAMP_HINT = re.compile(r":\d\d")
 # Chinese show notes write stamps with full-width forms (`（03：20）`, `【00:00】`, `０３：２０`);
 # a line with any is read through this one-for-one map, so offsets still match the raw line.
 _WIDE = str.maketrans("０１２３４５６７８９：（）【】［］｜－～　", "0123456789:()[][]|-~ ")
@@ -146,17 +148,24 @@ def _run_start(
     return start
 
 
-def _stamped_lines(masked: str) -> Iterator[tuple[int, int, int]]:
+def _stamp_hint(text: str) -> re.Pattern[str]:
+    """The pattern that finds ``text``'s stamp-shaped spots: the ASCII one if it has no "："."""
+    return _STAMP_HINT if "：" in text else _ASCII_STAMP_HINT
+
+
+def _stamped_lines(masked: str, start: int = 0) -> Iterator[tuple[int, int, int]]:
     """(line number, start, end offset) of each line with a ``d:dd`` timestamp shape.
 
-    Every chapter line holds one, so no other line is read.
+    Every chapter line holds one, so no other line is read. ``start`` is where the
+    unmasked text's first stamp shape is: masking only blanks, so none is before it.
     """
+    hint = _stamp_hint(masked)
     number, counted = 1, 0
-    found = _STAMP_HINT.search(masked)
+    found = hint.search(masked, start)
     while found:
         at = found.start()
         if at == 0 or not _DIGIT.match(masked, at - 1):
-            found = _STAMP_HINT.search(masked, at + 1)
+            found = hint.search(masked, at + 1)
             continue
         lo = masked.rfind("\n", 0, at) + 1
         hi = masked.find("\n", at)
@@ -164,7 +173,7 @@ def _stamped_lines(masked: str) -> Iterator[tuple[int, int, int]]:
         number += masked.count("\n", counted, lo)
         counted = lo
         yield number, lo, hi
-        found = _STAMP_HINT.search(masked, hi)
+        found = hint.search(masked, hi)
 
 
 def _ascending(starts: list[int]) -> frozenset[int]:
@@ -246,10 +255,9 @@ def _label(lines: list[str], heading: str, container: tuple[str, int], first: in
 
 
 def _best_run(text: str, duration: int | None) -> _Run | None:
-    groups = _groups(text)
+    groups, masked_lines = _groups(text)
     if not groups:
         return None
-    masked_lines = mask_code(text).split("\n")
     headings = find_headings(text)
     runs: list[_Run] = []
     for (section, container), rows in groups.items():
@@ -262,27 +270,31 @@ def _best_run(text: str, duration: int | None) -> _Run | None:
     return max(runs, key=lambda r: (r.rank, len(r.ascending), -r.rows[0].line))
 
 
-def _groups(text: str) -> dict[tuple[int, tuple[str, int]], list[_Row]]:
-    """The candidate rows, grouped by (heading section, container)."""
-    if not _STAMP_HINT.search(text):  # masking only blanks, so no stamp, no rows
-        return {}
+_Groups = dict[tuple[int, tuple[str, int]], list[_Row]]
+
+
+def _groups(text: str) -> tuple[_Groups, list[str]]:
+    """The candidate rows, grouped by (heading section, container), and the masked lines."""
+    first = _stamp_hint(text).search(text)
+    if first is None:  # masking only blanks, so no stamp, no rows
+        return {}, []
     masked = mask_code(text)
     rows = [
         row
-        for number, lo, hi in _stamped_lines(masked)
+        for number, lo, hi in _stamped_lines(masked, first.start())
         if (row := _candidate(masked[lo:hi], text[lo:hi], number)) is not None
     ]
     if not rows:
-        return {}
+        return {}, []
     masked_lines = masked.split("\n")
     heading_lines = [h.line for h in find_headings(text)]
     memo: dict[int, int] = {}
-    groups: dict[tuple[int, tuple[str, int]], list[_Row]] = {}
+    groups: _Groups = {}
     for row in rows:
         section = bisect.bisect_right(heading_lines, row.line)
         container = _container(masked_lines, row.line, memo)
         groups.setdefault((section, container), []).append(row)
-    return groups
+    return groups, masked_lines
 
 
 def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:

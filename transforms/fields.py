@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +81,7 @@ def normalize_key(raw: str) -> str:
     return _NON_WORD.sub("_", text).strip("_")
 
 
+@functools.lru_cache(maxsize=4096)
 def _raw_key(raw: str) -> str:
     """The key as written, less surrounding space and ``**``/``__`` markup."""
     text = raw.strip()
@@ -146,10 +147,13 @@ def build_frontmatter_fields(
     try:
         for raw_key, value in metadata.items():
             line = key_lines.get(str(raw_key))
-            for path, leaf in _leaves(str(raw_key), value):
-                key = ".".join(normalize_key(part) for part in path)
+            if type(value) in _SCALARS:  # one row, the path is the key: no walk needed
+                leaves: Iterable[tuple[list[str], Any]] = (([str(raw_key)], value),)
+            else:
+                leaves = _leaves(str(raw_key), value)
+            for path, leaf in leaves:
+                key, raw = _path_keys(path)
                 text, value_type = _render(leaf)
-                raw = ".".join(_raw_key(part) for part in path)
                 rows.append(Field(key, raw, text, value_type, "frontmatter", line, len(rows) + 1))
                 if len(rows) >= MAX_ROWS:
                     return rows
@@ -158,8 +162,20 @@ def build_frontmatter_fields(
     return rows
 
 
+# Exact types (no subclasses) that ``_leaves`` yields as they are.
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+_SEQUENCES = (list, tuple, set, frozenset)
+_NUMBERS = (int, float)
+_CONTAINERS = (Mapping, *_SEQUENCES)
 _EMPTY_LIST = object()
 _EMPTY_MAP = object()
+
+
+def _path_keys(path: list[str]) -> tuple[str, str]:
+    """The normalised and the raw dotted key of a path of keys."""
+    if len(path) == 1:
+        return normalize_key(path[0]), _raw_key(path[0])
+    return ".".join(map(normalize_key, path)), ".".join(map(_raw_key, path))
 
 
 def _leaves(key: str, value: Any) -> Iterator[tuple[list[str], Any]]:
@@ -167,7 +183,7 @@ def _leaves(key: str, value: Any) -> Iterator[tuple[list[str], Any]]:
     stack: list[tuple[list[str], Any, frozenset[int]]] = [([key], value, frozenset())]
     while stack:
         path, item, seen = stack.pop()
-        if isinstance(item, Mapping | list | tuple | set | frozenset) and id(item) in seen:
+        if isinstance(item, _CONTAINERS) and id(item) in seen:
             continue
         if isinstance(item, Mapping):
             inner = seen | {id(item)}
@@ -175,7 +191,7 @@ def _leaves(key: str, value: Any) -> Iterator[tuple[list[str], Any]]:
             stack.extend(reversed(entries))
             if not entries:
                 yield path, _EMPTY_MAP
-        elif isinstance(item, list | tuple | set | frozenset):
+        elif isinstance(item, _SEQUENCES):
             inner = seen | {id(item)}
             ordered = sorted(item, key=str) if isinstance(item, set | frozenset) else item
             stack.extend(reversed([(path, v, inner) for v in ordered]))
@@ -193,7 +209,7 @@ def _render(value: Any) -> tuple[str, str]:
         return "", "text"
     if isinstance(value, bool):
         return ("true" if value else "false"), "bool"
-    if isinstance(value, int | float):
+    if isinstance(value, _NUMBERS):
         return str(value), "number"
     if isinstance(value, dt.datetime):
         return value.isoformat(), "datetime"

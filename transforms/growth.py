@@ -62,15 +62,22 @@ _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
 _METRICS = _rx.labelled(w.GROWTH_METRICS)
-# Every _FIGURE match holds one of these characters, so a line without one is skipped
-# (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半) ...
+# Every _FIGURE match holds an anchor, so a line without one is skipped: one of these
+# characters (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半), or the
+# "bled"/"pled"/"lved" of a multiple word (doubled, tripled, quadrupled, halved ...; no
+# character but the ASCII letters themselves matches b, p, l, v, e or d under re.I).
 # An x right after a Latin letter ("next", "text") never follows a number, so the anchor
-# refuses it; the look-behind comes after the class so that a scan tests the class first.
-_ANCHOR = re.compile(r"[%％倍×翻百减xX](?<![A-Za-z][xX])")
-# ... except the multiple words (doubled, halved ...): a note whose lowercased text has
-# "bled", "pled" or "alved" (no "i" or "s", which re.I also matches to "ı" and "ſ") is
-# read with "led"/"ved" as anchors too.
-_ANCHOR_OR_WORD = re.compile(r"[%％倍×翻百减xX](?<![A-Za-z][xX])|[lLvV][eE][dD]")
+# refuses it. The pattern starts with one character class (b, p and v are rare letters),
+# so a scan tests that class alone at most offsets; the look-behinds then say which kind
+# of anchor was found. A word's anchor starts at its b, p or v.
+_ANCHOR = re.compile(
+    r"""[%％倍×翻百减xXbBpPvV]
+    (?: (?<=[%％倍×翻百减])
+      | (?<=[xX])(?<![A-Za-z][xX])
+      | (?<=[bBpP])[lL][eE][dD]
+      | (?<=[lL][vV])[eE][dD] )""",
+    re.X,
+)
 # Window of a _FIGURE search around an anchor. Every branch but 百分之 is at most ~20
 # characters long (sign, 9 digits, 6 decimals, a space and "%" is the longest) and its
 # anchor lies at most 18 characters after its start; 百分之's numerals run on greedily,
@@ -102,10 +109,9 @@ def find_growth(text: str) -> list[GrowthMention]:
     []
     """
     masked = ctx.mask_prose(text)  # money has masked the same note just before: cached
-    anchor = _ANCHOR_OR_WORD if _has_figure_word(masked) else _ANCHOR
     out: list[GrowthMention] = []
-    for number, line, raw in _candidate_lines(text, masked, anchor):
-        _line_growth(out, _figures(line, anchor), line, raw, number)
+    for number, line, raw in _candidate_lines(text, masked, _ANCHOR):
+        _line_growth(out, _figures(line, _ANCHOR), line, raw, number)
     return out
 
 
@@ -127,12 +133,6 @@ def _candidate_lines(
         counted = lo
         yield number, masked[lo:hi], text[lo:hi]
         found = anchor.search(masked, hi)
-
-
-def _has_figure_word(masked: str) -> bool:
-    """Whether a multiple word (doubled, halved ...) may occur in ``masked``."""
-    lowered = masked.lower()
-    return "bled" in lowered or "pled" in lowered or "alved" in lowered
 
 
 def _figures(line: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:

@@ -20,6 +20,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _CJK_RUN = re.compile(_CJK_CHAR.pattern + "+")
+# Latin letters past Latin-1, kana and Hangul: a text with none of them takes a shorter path.
+_NOT_HAN_ONLY = re.compile(r"[\u0100-\u024f\u3040-\u30ff\uac00-\ud7af]")
 _OTHER_WORD = re.compile(
     r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af_]"
     r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]*(?:['’][a-z]+)?"
@@ -71,17 +73,28 @@ _SAMPLE = 20_000
 _WORD_MARKS = bytes(0x77 if re.match(r"\w", chr(i)) else 0x20 for i in range(256))
 _LATIN_MARKS = bytes(0x77 if _LATIN_WORD.match(chr(i)) else 0x20 for i in range(256))
 _CHUNK = 2_000  # characters of the sample read per step while counting English words
+# Latin-1 bytes for counting English words: a byte the word pattern takes stays a letter
+# (A-Z lowered, as str.lower() does; other letters kept as they are, since no English word
+# holds one), any other byte becomes a space; so bytes.split() yields the pattern's words.
+_LATIN_LOWER = bytes(
+    (i | 0x20 if 0x41 <= i <= 0x5A else i) if _LATIN_WORD.match(chr(i)) else 0x20
+    for i in range(256)
+)
+_ENGLISH_BYTES = frozenset(word.encode("ascii") for word in _ENGLISH)
 
 
 def detect_lang(text: str) -> str | None:
     """``zh``, ``ja``, ``ko``, ``en``, or None when the text says too little."""
     sample = _strip_urls(text[:_SAMPLE])  # the words of a URL are not prose
     data = _latin1(sample)
+    if data is not None:  # no character of any CJK script can be in it
+        return _latin1_lang(sample, data)
+    data = _han_only_bytes(sample)
     if data is None:
         han, kana, hangul = _script_counts(sample)
         words = len(_LATIN_WORD.findall(sample))
-    else:  # no character of any CJK script can be in it
-        han = kana = hangul = 0
+    else:  # Han is its only CJK script, and ``data`` has its Latin words
+        han, kana, hangul = sum(map(len, _CJK_RUN.findall(sample))), 0, 0
         words = _runs(data.translate(_LATIN_MARKS))
     if kana >= 5 and kana * 5 >= han:
         return "ja"
@@ -89,27 +102,51 @@ def detect_lang(text: str) -> str | None:
         return "ko"
     if han >= 5 and han >= words * 0.5:
         return "zh"
-    if words >= 5 and _english_enough(sample, words):
+    if words >= 5 and _english_enough(sample, words, data):
         return "en"
     return "zh" if han >= 5 else None
 
 
-def _english_enough(sample: str, words: int) -> bool:
+def _latin1_lang(sample: str, data: bytes) -> str | None:
+    """:func:`detect_lang` for a Latin-1 ``sample`` (``data``): "en" or None."""
+    words = _runs(data.translate(_LATIN_MARKS))
+    return "en" if words >= 5 and _english_enough(sample, words, data) else None
+
+
+def _han_only_bytes(sample: str) -> bytes | None:
+    """``sample`` as Latin-1 bytes with "?" for every other character, when that keeps its
+    Latin words (no Latin letter past U+00FF) and Han is its only CJK script; else None."""
+    if _NOT_HAN_ONLY.search(sample):
+        return None
+    return sample.encode("latin-1", "replace")
+
+
+def _english_enough(sample: str, words: int, data: bytes | None) -> bool:
     """Whether 4 % of the ``words`` Latin words of ``sample`` are English function words.
 
-    The count only grows, so it is read a few lines at a time and stops once it is enough;
-    each step ends at a line break, which no word spans.
+    ``data`` is the sample as Latin-1 bytes, or None. The count only grows, so it is read a
+    few lines at a time and stops once it is enough; each step ends at a line break, which
+    no word spans.
     """
     english, start = 0, 0
     while start < len(sample):
         end = sample.find("\n", start + _CHUNK)
         end = len(sample) if end < 0 else end
-        found = _LATIN_WORD.findall(sample, start, end)
-        english += sum(map(_ENGLISH.__contains__, map(str.lower, found)))
+        english += _english_words(sample, data, start, end)
         if english / words >= 0.04:
             return True
         start = end
     return False
+
+
+def _english_words(sample: str, data: bytes | None, start: int, end: int) -> int:
+    """English function words among the Latin words of ``sample[start:end]``."""
+    if data is not None:  # one byte per character: the same words, without a str for each
+        return sum(
+            map(_ENGLISH_BYTES.__contains__, data[start:end].translate(_LATIN_LOWER).split())
+        )
+    found = _LATIN_WORD.findall(sample, start, end)
+    return sum(map(_ENGLISH.__contains__, map(str.lower, found)))
 
 
 def _latin1(text: str) -> bytes | None:

@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
 from transforms import _money_context as ctx
+from transforms import _money_regex as _rx
 from transforms import _money_words as w
 from transforms.markdown import LineIndex
 
-_SP = r"[ \t\u00a0\u202f]?"
+_SPACE = r"[ \t\u00a0\u202f]"
+_SP = _SPACE + "?"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(w.PREFIX_SYMBOLS, key=len, reverse=True))
 _CODES = "|".join(sorted(w.PREFIX_CODES, key=len, reverse=True))
 _PREFIX = rf"(?<![A-Za-z])(?:{_SYMBOLS}|(?:{_CODES}){_SP})"
@@ -40,12 +42,24 @@ _EN_WORDS = "|".join(w.EN_MAGNITUDE_WORDS)
 _EN_LETTERS = "|".join(w.EN_MAGNITUDE_LETTERS)
 _MAG = rf"{_SP}[十百千万亿]+|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
 _YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
+# A look-ahead in front of the magnitude and of the suffix: after most numbers neither
+# follows, and one class test then replaces a test per word (the hits stay the same).
+_MAG_GUARD = _rx.char_guard(
+    set(" \t\u00a0\u202f十百千万亿")
+    | _rx.word_firsts([*w.EN_MAGNITUDE_LETTERS, *w.EN_MAGNITUDE_WORDS], folded=True)
+)
+_SUFFIX_GUARD = _rx.char_guard(
+    _rx.word_firsts([x for x in w.SUFFIX_WORDS if not (x.islower() and x[-1:].isascii())], False)
+    | _rx.word_firsts([x for x in w.SUFFIX_WORDS if x.islower() and x[-1:].isascii()], True)
+)
 
 
 def _suffix_alt() -> str:
     parts = []
     for word in sorted(w.SUFFIX_WORDS, key=len, reverse=True):
-        src = re.escape(word).replace(r"\ ", " ")
+        # the pattern is verbose (re.X), where a bare space is ignored: "US dollars" needs
+        # its space spelled as a class, or only "USdollars" would match
+        src = re.escape(word).replace(r"\ ", _SPACE)
         if word == "元":
             src = rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"
         elif word[-1].isascii() and word[-1].isalpha():
@@ -58,11 +72,11 @@ _FIGURE = re.compile(
     rf"""(?P<neg>(?<![\w.\d])[-−]{_SP})?
     (?:(?P<pre>{_PREFIX}){_SP})?
     (?P<sign>(?<![\w\d])[-−])?
-    (?P<n1>{_NUM})(?P<more1>[多余])?(?P<m1>{_MAG})?(?P<more2>[多余])?
+    (?P<n1>{_NUM})(?P<more1>[多余])?(?:{_MAG_GUARD}(?P<m1>{_MAG}))?(?P<more2>[多余])?
     (?:{_SP}(?:(?P<dash>[-–—~～]){_SP}(?:{_PREFIX}{_SP})?|(?(m1)(?!)|(?:to|到|至){_SP}))
-       (?P<n2>{_NUM})(?P<m2>{_MAG})?[多余]?)?
+       (?P<n2>{_NUM})(?:{_MAG_GUARD}(?P<m2>{_MAG}))?[多余]?)?
     (?P<plus>\+)?
-    (?:{_SP}(?P<suf>{_suffix_alt()}))?""",
+    (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_suffix_alt()}))?""",
     re.X,
 )
 # A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
@@ -197,7 +211,8 @@ def _currency(m: re.Match[str], lang: str) -> str | None:
     if m["pre"]:
         code = w.PREFIX_SYMBOLS.get(m["pre"].strip()) or w.PREFIX_CODES.get(m["pre"].strip())
     if m["suf"] and (code is None or code == "YEN_SIGN"):
-        code = w.SUFFIX_WORDS.get(m["suf"]) or w.SUFFIX_WORDS.get(m["suf"].lower(), code)
+        word = " ".join(m["suf"].split())  # "US\u00a0dollars" is listed as "US dollars"
+        code = w.SUFFIX_WORDS.get(word) or w.SUFFIX_WORDS.get(word.lower(), code)
     if code == "YEN_SIGN":
         return "JPY" if lang.startswith("ja") else "CNY"
     return code

@@ -33,7 +33,7 @@ def profile_subject(props: Properties, title: str, body: str) -> tuple[str, str]
     """(person_id, name) of the person a profile is about, or None."""
     prop = props.first(*SUBJECT_KEYS)
     candidates = [prop.text] if prop is not None else []
-    m = _BIO_NAME.search(body[:20_000])
+    m = _bio_name(body[:20_000])
     if m:
         candidates.append(m.group(1))
     candidates.append(_NAME_END.sub("", _SERIES_PREFIX.sub("", title)))
@@ -45,6 +45,22 @@ def profile_subject(props: Properties, title: str, body: str) -> tuple[str, str]
             if pid:
                 return pid, name
     return None
+
+
+def _bio_name(sample: str) -> re.Match[str] | None:
+    """``_BIO_NAME.search(sample)``, started at the line of the first label word.
+
+    Every bio line holds "名字", "姓名" or "name" in any case, and no line above the first
+    of them can hold a label, so the line-anchored pattern is not tried there. ``re.I``
+    folds only the ASCII letters N, A, M, E to n, a, m, e, so lowering the sample's ASCII
+    bytes (every other character one "?" byte, offsets kept) finds each "name" it matches.
+    """
+    ascii_lowered = sample.encode("ascii", "replace").lower()
+    found = (ascii_lowered.find(b"name"), sample.find("名字"), sample.find("姓名"))
+    first = min((at for at in found if at >= 0), default=-1)
+    if first < 0:
+        return None
+    return _BIO_NAME.search(sample, sample.rfind("\n", 0, first) + 1)
 
 
 def build_appearance_rows(

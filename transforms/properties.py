@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class Prop:
     source: str
     line: int | None
 
-    @property
+    @functools.cached_property  # read by most lookups; kept in the instance's __dict__
     def text(self) -> str:
         """The value as text; lists joined with ', ', dates in ISO form."""
         return _as_text(self.value)
@@ -69,15 +70,19 @@ class Properties:
 
     def first(self, *keys: str) -> Prop | None:
         """The first non-empty property among ``keys``, in the order given."""
+        props = self._props
         for key in keys:
-            for prop in self._props.get(key, ()):
-                if prop.text:
-                    return prop
+            if key in props:  # most keys asked for are absent
+                for prop in props[key]:
+                    if prop.text:
+                        return prop
         return None
 
     def all(self, key: str) -> list[Prop]:
         """Every non-empty property under ``key``."""
-        return [p for p in self._props.get(key, ()) if p.text]
+        if key not in self._props:
+            return []
+        return [p for p in self._props[key] if p.text]
 
     def names(self) -> list[str]:
         return list(self._props)

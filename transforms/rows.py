@@ -136,9 +136,15 @@ def _read_text(parsed: ParsedNote, data: bytes) -> _Text | None:
     return _Text(decoded, fm, body)
 
 
+# Column names per table, read once: ``Schema.names`` builds a new list on every call.
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    name: tuple(schema.names) for name, schema in TABLES.items()
+}
+
+
 def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
     """Rows with exactly the table's columns, from dataclasses or dicts, carrying ``nid``."""
-    names = TABLES[table].names
+    names = _COLUMNS[table]
     with_nid = "note_id" in names
     rows = []
     for item in items:

@@ -106,6 +106,12 @@ def _inline_tag(raw: str) -> str | None:
     return tag
 
 
+def _blank(match: re.Match[str]) -> str:
+    """The match as spaces, its newlines kept."""
+    tag = match.group(0)
+    return _NOT_NEWLINE.sub(" ", tag) if "\n" in tag else " " * len(tag)
+
+
 def find_tags(text: str) -> list[Tag]:
     """Every inline ``#tag`` in prose, in reading order, with its line.
 
@@ -120,7 +126,7 @@ def find_tags(text: str) -> list[Tag]:
     if "#" not in masked:
         return []
     if "<" in masked:
-        masked = _HTML_TAG.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), masked)
+        masked = _HTML_TAG.sub(_blank, masked)
     tags: list[Tag] = []
     line, counted = 1, 0
     for m in _INLINE_TAG.finditer(masked):

@@ -41,8 +41,10 @@ def test_second_build_keeps_history_and_counts_changes(prefect_api: str, tmp_pat
     assert len(list((warehouse / ".builds").iterdir())) <= 2
 
 
+# write_dashboard runs on a thread beside the Parquet writes: its error must fail the build too
+@pytest.mark.parametrize("step", ["write_parquet", "write_dashboard"])
 def test_failed_build_publishes_nothing(
-    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     warehouse = tmp_path / "w"
     assert (
@@ -54,7 +56,7 @@ def test_failed_build_publishes_nothing(
     def broken_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pipelines.stage, "write_parquet", broken_disk)
+    monkeypatch.setattr(pipelines.stage, step, broken_disk)
     assert (
         main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
         == 1

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms import _chapter_lines
+from transforms import chapters as chapters_module
 from transforms.chapters import Chapter, find_chapters
 
 Case = tuple[str, list[tuple[int, str]]]
@@ -405,3 +408,52 @@ def test_chapter_like_notes_keep_the_invariants(text: str, duration: int | None)
 def test_arbitrary_text_never_raises(text: str, duration: int | None) -> None:
     chapters, issues = find_chapters(text, duration)
     _check(chapters, list(issues), text)
+
+
+# ---- fast paths that must agree with the plain ones -----------------------------------------
+
+_PLAIN_STAMP_HINT = re.compile(r"[:：]\d\d")  # written out: a change to either shows up
+
+
+def _plain_stamped_lines(masked: str) -> list[tuple[int, int, int]]:
+    """Every line holding a digit, a colon of either width and two digits, searched plainly."""
+    found = []
+    for m in _PLAIN_STAMP_HINT.finditer(masked):
+        if m.start() and masked[m.start() - 1].isdecimal():
+            lo = masked.rfind("\n", 0, m.start()) + 1
+            hi = masked.find("\n", m.start())
+            line = (lo, len(masked) if hi < 0 else hi)
+            if not found or found[-1][1:] != line:
+                found.append((masked.count("\n", 0, lo) + 1, *line))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("01：:9 a\n٣"), max_size=40))
+def test_stamped_lines_find_what_the_plain_search_finds(text: str) -> None:
+    expected = _plain_stamped_lines(text)
+    assert list(chapters_module._stamped_lines(text)) == expected
+    first = _PLAIN_STAMP_HINT.search(text)
+    if first is not None:  # starting at the first stamp shape skips nothing
+        assert list(chapters_module._stamped_lines(text, first.start())) == expected
+
+
+def _plain_clean_title(raw: str) -> str:
+    """``_clean_title`` without its "is the pattern's literal there at all" tests."""
+    title = _chapter_lines._WIKILINK.sub(lambda m: m.group(2) or m.group(1), raw)
+    title = _chapter_lines._LINK.sub(r"\1", title).replace("**", "").replace("`", "")
+    title = _chapter_lines._LINE_BREAK.sub("", title)
+    title = " ".join(title.split()).strip(_chapter_lines._EDGE)
+    for mark in "*_":
+        if len(title) > 2 and title[0] == mark and title[-1] == mark:
+            title = title[1:-1].strip()
+    return title
+
+
+_TITLE_PIECES = ["[[", "]]", "[", "]", "(", ")", "](", "|", "<br>", "<BR/>", "\\", " ", "a", "*"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=12).map("".join))
+def test_clean_title_matches_the_plain_substitutions(raw: str) -> None:
+    assert _chapter_lines._clean_title(raw) == _plain_clean_title(raw)

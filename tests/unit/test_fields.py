@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms import fields as fields_module
 from transforms.durations import parse_duration
 from transforms.fields import (
     MAX_ROWS,
@@ -425,3 +426,31 @@ def test_classify_value_never_raises(value: str) -> None:
         "list",
         "duration",
     }
+
+
+def _walked_rows(metadata: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Front-matter rows with every value walked by ``_leaves``, scalars included."""
+    rows = []
+    for raw_key, value in metadata.items():
+        for path, leaf in fields_module._leaves(str(raw_key), value):
+            key = ".".join(normalize_key(part) for part in path)
+            raw = ".".join(fields_module._raw_key(part) for part in path)
+            rows.append((key, raw, *fields_module._render(leaf)))
+    return rows
+
+
+_SCALAR = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.dates()
+    | st.datetimes()
+)
+
+
+@given(st.dictionaries(st.text(max_size=10), _SCALAR | st.lists(_SCALAR, max_size=3), max_size=6))
+def test_scalar_values_skip_the_walk_with_the_same_rows(metadata: dict[str, Any]) -> None:
+    rows = build_frontmatter_fields(metadata, {})
+    assert [(f.key, f.raw_key, f.value, f.value_type) for f in rows] == _walked_rows(metadata)

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.seed_notes import SEED_000, SEED_004, head
+from transforms import _yaml_frontmatter
 from transforms.frontmatter import split_frontmatter
 
 
@@ -309,3 +311,32 @@ def test_body_keeps_every_line(text: str) -> None:
     assert fm.body.count("\n") == text.count("\n")
     assert all(isinstance(k, str) for k in fm.metadata)
     assert all(1 <= n <= text.count("\n") + 1 for n in fm.key_lines.values())
+
+
+# The YAML loader caches the tag of each plain scalar by its text; that is only right while
+# the loader has no path resolvers, and the tag must be the stock resolver's.
+_SCALAR_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["true", "No", "~", "null", "41:08", "1_000", "0x1F", ".5", "2021-03-05", "<<"]
+    ),
+)
+
+
+def stock_loader_tag(kind: type) -> str:
+    return str(yaml.resolver.Resolver().resolve(kind, None, (True, True)))
+
+
+@given(_SCALAR_TEXT)
+def test_cached_scalar_tag_is_the_resolvers(value: str) -> None:
+    assert not _yaml_frontmatter._Loader.yaml_path_resolvers
+    stock = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    assert _yaml_frontmatter._plain_tag(value) == stock
+    loader = _yaml_frontmatter._Loader("")
+    try:
+        assert loader.resolve(yaml.ScalarNode, value, (True, True)) == stock
+        assert loader.resolve(yaml.ScalarNode, value, (False, True)) == "tag:yaml.org,2002:str"
+        for kind in (yaml.SequenceNode, yaml.MappingNode):
+            assert loader.resolve(kind, None, (True, True)) == stock_loader_tag(kind)
+    finally:
+        loader.dispose()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms import lang
 from transforms.lang import count_words, detect_lang
 
 # Sentences copied from the two seed notes.
@@ -140,3 +141,64 @@ _PIECES = [*"ab Zé_'’\n\t-.,0129ßÿ×÷\xad", "don't", "x_y", "中文", "caf
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_count_words_shortcut_counts_what_the_pattern_counts(text: str) -> None:
     assert count_words(text) == _reference_count(text)
+
+
+# detect_lang counts script characters and Latin words with byte tables when the sample
+# allows it (Latin-1 text; Han as the only CJK script); it must decide what the plain patterns
+# decide. The reference below is the algorithm written with patterns only.
+_REFERENCE_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_REFERENCE_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_REFERENCE_KANA = re.compile(r"[\u3040-\u30ff]")
+_REFERENCE_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_REFERENCE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_FUNCTION_WORDS = {"the", "and", "of", "to", "a", "in", "is", "it", "that", "was", "we", "about"}
+
+
+def _reference_lang(text: str) -> str | None:
+    sample = _REFERENCE_URL.sub(" ", text[:20_000])
+    han, kana = len(_REFERENCE_HAN.findall(sample)), len(_REFERENCE_KANA.findall(sample))
+    hangul = len(_REFERENCE_HANGUL.findall(sample))
+    found = _REFERENCE_LATIN.findall(sample)
+    words = len(found)
+    english = sum(1 for w in found if w.lower() in lang._ENGLISH)
+    if kana >= 5 and kana * 5 >= han:
+        return "ja"
+    if hangul >= 5 and hangul >= han:
+        return "ko"
+    if han >= 5 and han >= words * 0.5:
+        return "zh"
+    if words >= 5 and english / words >= 0.04:
+        return "en"
+    return "zh" if han >= 5 else None
+
+
+_LANG_PIECES = [
+    *" \n,.-'_",
+    *sorted(_FUNCTION_WORDS),
+    "The",
+    "AND",
+    "ſ",  # Latin letters past U+00FF: a word goes on through them
+    "İ",
+    "café",
+    "Ölçü",
+    "Sidekiq",
+    "2024",
+    "中文",
+    "开源软件的笔记",
+    "こんにちは",
+    "안녕",
+    "Привет",
+    "https://a.io/the/and",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LANG_PIECES), max_size=60).map("".join))
+def test_detect_lang_shortcuts_decide_what_the_patterns_decide(text: str) -> None:
+    assert detect_lang(text) == _reference_lang(text)
+
+
+def test_detect_lang_reads_english_past_the_first_step() -> None:
+    # 3000 words with one English word in 20 after the first 2000 characters.
+    text = "zzz " * 600 + ("the " + "qqq " * 19) * 120
+    assert detect_lang(text) == _reference_lang(text) == "en"

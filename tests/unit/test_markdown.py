@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms import markdown
 from transforms.markdown import Heading, LineIndex, find_headings, mask_code, section_at
 
 # ---- mask_code ------------------------------------------------------------------------------
@@ -195,3 +198,16 @@ def test_section_at(line: int, section: str | None) -> None:
 
 def test_section_at_without_headings() -> None:
     assert section_at([], 3) is None
+
+
+# ---- fast paths that must agree with the plain patterns -------------------------------------
+
+# The code-span pattern as first written: ``(`+)`` opens, so ``re`` cannot skip to a backtick.
+_PLAIN_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("ab` \n"), max_size=40))
+def test_code_span_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    found = [m.span() for m in markdown._INLINE_CODE.finditer(text)]
+    assert found == [m.span() for m in _PLAIN_INLINE_CODE.finditer(text)]

@@ -189,6 +189,13 @@ BUGS_CAUGHT: list[Case] = [
     ("$1.2B", None, "1200000000", "USD", None, "exact", None),
     # A bare number before 倍 read as CNY in a Chinese note; now a bare figure must end its clause.
     ("收入 3 倍，月薪 8000。", "zh", "8000", "CNY", "month", "exact", "revenue"),
+    # Currency words with a space were never found: the pattern is verbose (re.X), which
+    # dropped the space, so only "USdollars" matched.
+    ("They made 5 US dollars.", None, "5", "USD", None, "exact", None),
+    ("Revenue was 300 Hong Kong dollars a month.", None, "300", "HKD", "month", "exact",
+     "revenue"),
+    ("It cost 40 pounds sterling.", None, "40", "GBP", None, "exact", None),
+    ("It cost 40\u00a0Canadian\u00a0dollars.", None, "40", "CAD", None, "exact", None),
 ]  # fmt: skip
 
 KNOWN_GAPS: list[Case] = [
@@ -413,3 +420,61 @@ def test_fast_numeral_scan_finds_what_the_plain_scan_finds(text: str) -> None:
     from transforms.money import _NUMERAL, _numerals
 
     assert [m.span() for m in _numerals(text)] == [m.span() for m in _NUMERAL.finditer(text)]
+
+
+_NEAR_SUFFIX = st.sampled_from(
+    [
+        *"$€¥ \t\u00a0,.-–~0123456789万亿千百十一两元多余+",
+        *("US$", "美元", "dollars", "DOLLARS", "Dollar", "USD", "usd", "yen", "Yuan", "euro"),
+        *("bucks", "\u017fek", "K", "k", "\u212a", "M", "m", "bn", "Million", "thousand", "to"),
+        *("元素", "人民币", "rupees", "RMB", "pounds sterling", "€", "块钱"),
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NEAR_SUFFIX, max_size=25).map("".join))
+def test_magnitude_and_suffix_guards_change_no_match(text: str) -> None:
+    # Speed work (issue #9, round 2): the look-aheads in front of the magnitude and the
+    # suffix only skip tries that cannot succeed.
+    import re
+
+    from transforms import money
+
+    body = money._FIGURE.pattern.replace(money._MAG_GUARD, "").replace(money._SUFFIX_GUARD, "")
+    plain = re.compile(body, re.X)
+    assert [(m.span(), m.groupdict()) for m in money._FIGURE.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text)
+    ]
+
+
+def test_case_folds_listed_are_every_non_ascii_letter_match() -> None:
+    import re
+    import sys
+
+    from transforms import _money_regex
+
+    letter = re.compile("[a-z]", re.I)
+    found = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert found == set("".join(_money_regex.FOLDS.values()))
+    for ascii_letter, folds in _money_regex.FOLDS.items():
+        assert all(re.fullmatch(ascii_letter, f, re.I) for f in folds)
+
+
+_NEAR_PERIOD = st.sampled_from(
+    [*" \t每个月年周日季时三一", "monthly", "Annually", "p.a.", "per", "EVERY", "week", "ARR"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_PERIOD, max_size=20).map("".join))
+def test_period_before_guard_changes_no_hit(text: str) -> None:
+    import re
+
+    from transforms import _money_context as ctx
+
+    pattern = ctx._PERIOD_BEFORE.pattern
+    plain = re.compile(pattern[pattern.index(")") + 1 :], re.X | re.I)
+    assert [m.span() for m in ctx._PERIOD_BEFORE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

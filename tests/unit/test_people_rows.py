@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from transforms import people_rows
 from transforms.fields import find_inline_fields
 from transforms.frontmatter import split_frontmatter
 from transforms.people_rows import build_appearance_rows, profile_subject
@@ -276,3 +279,16 @@ def test_build_appearance_rows(
 def test_no_appearance_rows(note: str) -> None:
     props, _ = _parts(note)
     assert build_appearance_rows(NID, props, None) == []
+
+
+# profile_subject looks for a bio name line from the line of the first label word on; it must
+# find the line a search of the whole sample finds.
+_BIO_PIECES = [*"\n :：*-", "Name", "NAME", "name", "Full name", "名字", "姓名", "İ", "中", "Ada"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BIO_PIECES), max_size=20).map("".join))
+def test_bio_name_finds_what_the_whole_search_finds(sample: str) -> None:
+    found = people_rows._bio_name(sample)
+    plain = people_rows._BIO_NAME.search(sample)
+    assert (found and found.span()) == (plain and plain.span())
