@@ -5,6 +5,10 @@ is profiled), parses them in this process under cProfile, and prints notes/s,
 the top functions by own time, and the cumulative time of each extractor.
 
     python -m bench.profile bench/vaults/10k --every 20
+
+``--plain`` only parses the sample once, with no profiler and no clock: run it under
+``valgrind --tool=callgrind`` for instruction counts, which unlike seconds repeat exactly
+on a shared machine (subtract the count of ``--plain --limit 0``, the start-up alone).
 """
 
 from __future__ import annotations
@@ -69,8 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("vault", type=Path)
     parser.add_argument("--every", type=int, default=20, help="profile every N-th file (20)")
     parser.add_argument("--top", type=int, default=25, help="functions to list (25)")
+    parser.add_argument("--limit", type=int, help="at most this many notes of the sample")
+    parser.add_argument("--plain", action="store_true", help="parse once, nothing else")
     args = parser.parse_args(argv)
-    notes = sample(args.vault, args.every)
+    notes = sample(args.vault, args.every)[: args.limit]
+    if args.plain:
+        parse_all(notes)
+        print(f"{len(notes)} notes parsed")
+        return 0
     size = sum(len(d) for _, d in notes)
     started = time.perf_counter()
     parse_all(notes)

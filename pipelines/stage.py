@@ -7,9 +7,10 @@ visible to readers until ``pipelines.publish`` swaps the build in with one renam
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,10 +100,9 @@ def load(
     previous = reusable_build(root, inputs) if options.same_notes or reuse_note_ids else None
     staged = staging_dir(root, run_id)
     same = previous is not None and options.same_notes
-    logger = get_run_logger()  # the dashboard's thread has no run context of its own
     try:
         if previous is not None:
-            logger.info("starting from a copy of build %s", previous.name)
+            get_run_logger().info("starting from a copy of build %s", previous.name)
             con = duckdb.connect(str(copy_database(previous, staged)))
         else:
             con = create_database(staged / DB_NAME)
@@ -117,9 +117,9 @@ def load(
                     new = (arrow, Path(parts), options.parsed_loaded)
                     reuse = (reuse_note_ids, previous is not None)
                     results, kept = _fill_and_check(con, root, run_id, new, reuse, recent), set()
-                with _timed("marts", logger):
+                with _timed("marts"):
                     write_marts(con, staged / "marts", skip=kept)
-                drawn = aside.submit(_draw, staged, logger) if options.dashboard else None
+                drawn = _draw_aside(aside, staged) if options.dashboard else None
                 _write_tables(con, staged, previous if same else None, options.partition_by_year)
                 rows = {name: _count(con, name) for name in TABLES}
             finally:
@@ -210,17 +210,27 @@ def _write_tables(con: Any, staged: Path, unchanged_from: Path | None, by_year: 
     fault_point("parquet")
 
 
-def _draw(staged: Path, logger: Any) -> None:
-    with _timed("dashboard", logger):
+def _draw_aside(aside: ThreadPoolExecutor, staged: Path) -> Future[None]:
+    """Render the dashboard from ``staged``'s marts on ``aside``, in this thread's context.
+
+    The context carries the run (its logger) and the settings the command chose (the API
+    URL of the temporary server): a thread without them sent its log lines to no server,
+    and Prefect then waited seconds at exit for items it could never deliver.
+    """
+    return aside.submit(contextvars.copy_context().run, _draw, staged)
+
+
+def _draw(staged: Path) -> None:
+    with _timed("dashboard"):
         write_dashboard(staged / "marts", staged / "dashboard")
 
 
 @contextmanager
-def _timed(stage: str, logger: Any = None) -> Iterator[None]:
+def _timed(stage: str) -> Iterator[None]:
     """Log the seconds a stage of the load took (the bench reads these lines)."""
     tick = time.perf_counter()
     yield
-    (logger or get_run_logger()).info("seconds in %s: %.3f", stage, time.perf_counter() - tick)
+    get_run_logger().info("seconds in %s: %.3f", stage, time.perf_counter() - tick)
 
 
 def _count(con: Any, name: str) -> int:

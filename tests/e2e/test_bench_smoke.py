@@ -89,3 +89,15 @@ def test_notehouse_reports_the_broken_files(vault: tuple[Path, dict[str, Any]]) 
     assert not binary.loaded and [i.severity for i in binary.issues] == ["error"]
     bad = parse_note(broken["bad_yaml"][0], (root / broken["bad_yaml"][0]).read_bytes())
     assert bad.loaded and any(i.severity == "warning" for i in bad.issues)
+
+
+def test_profile_plain_parses_the_sample_and_nothing_else(
+    vault: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.profile import main as profile
+
+    root, _ = vault
+    assert profile([str(root), "--every", "5", "--plain"]) == 0
+    assert capsys.readouterr().out == f"{NOTES // 5} notes parsed\n"
+    assert profile([str(root), "--every", "5", "--plain", "--limit", "0"]) == 0
+    assert capsys.readouterr().out == "0 notes parsed\n"

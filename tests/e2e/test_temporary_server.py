@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,20 @@ def test_the_server_dies_with_a_killed_command() -> None:
     finally:
         if process_alive(server_pid):
             os.kill(server_pid, signal.SIGKILL)
+
+
+def test_a_build_on_it_delivers_every_log_line_and_leaves_nothing_queued(tmp_path: Path) -> None:
+    # The dashboard is drawn on a thread: without the command's context that thread sent
+    # its log line to no server, and Prefect then waited at exit for it ("Still processing").
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    env = {**os.environ, "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO"}
+    env.pop("PREFECT_API_URL", None)
+    built = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "build", str(vault), "--warehouse",
+         str(tmp_path / "w"), "--progress", "none"],
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert "seconds in dashboard" in built.stderr
+    assert "Still processing items" not in built.stderr, built.stderr[-2000:]
