@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from transforms.fields import Field, normalize_key
 
-# Front-matter tables whose keys are also looked up bare (Hugo's [params], Zola's [extra]).
-_CONTAINERS = ("params", "extra", "podcast", "episode")
+# Front-matter tables whose keys are also looked up bare (Hugo's [params], Zola's [extra]
+# and [taxonomies], where a Zola site keeps its tags, categories and authors).
+_CONTAINERS = ("params", "extra", "taxonomies", "podcast", "episode")
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ REAL_FORMAT_CASES: list[FirstCase] = [
         ("extra.guests",),
         ("extra.guests", "Ada", "frontmatter", 2),
     ),
+    (
+        '+++\ntitle = "x"\n[taxonomies]\ntags = ["podcast", "astronomy"]\n+++\n',
+        ("tags",),
+        ("tags", "podcast, astronomy", "frontmatter", 3),
+    ),
     ("---\nepisode:\n  number: 12\n---\n", ("number",), ("number", "12", "frontmatter", 2)),
     # Values as text.
     ("---\nexplicit: true\n---\n", ("explicit",), ("explicit", "true", "frontmatter", 2)),
