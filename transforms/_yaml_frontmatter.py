@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -83,6 +83,7 @@ class LoadedYaml:
     data: Any
     key_lines: dict[str, int]
     issues: tuple[Issue, ...]
+    nested_lines: dict[str, int] = field(default_factory=dict)  # "episode.number": 3
 
 
 class _Lines:
@@ -164,15 +165,18 @@ def _compose_and_build(loader: _Loader, lines: _Lines) -> LoadedYaml:
         )
     data = _build_plain(loader, root) if plain else loader.construct_document(root)
     key_lines: dict[str, int] = {}
+    nested: dict[str, int] = {}
     issues = list(duplicates)
     if isinstance(root, yaml.MappingNode) and isinstance(data, dict):
-        for key_node, _ in root.value:  # merge keys (<<) are flattened in by now
+        for key_node, value_node in root.value:  # merge keys (<<) are flattened in by now
             if key_node.tag == _STR_TAG:  # what the str constructor would return
                 key = key_node.value
             else:
                 key = loader.construct_object(key_node, deep=True)
             line = lines.of(key_node.start_mark)
             key_lines[key_text(key)] = line
+            if isinstance(value_node, yaml.MappingNode):
+                _nested_lines(value_node, key_text(key), lines, nested)
             if not isinstance(key, str):
                 issues.append(
                     _warn(
@@ -182,7 +186,25 @@ def _compose_and_build(loader: _Loader, lines: _Lines) -> LoadedYaml:
                         line,
                     )
                 )
-    return LoadedYaml(data, key_lines, tuple(issues))
+    return LoadedYaml(data, key_lines, tuple(issues), nested)
+
+
+def _nested_lines(
+    node: yaml.MappingNode, prefix: str, lines: _Lines, out: dict[str, int], depth: int = 1
+) -> None:
+    """The line of every text key of mappings inside mappings, by its dotted path (the last
+    of a repeated key, as the data keeps); lists are not entered: their items share a line
+    with nothing."""
+    for key_node, value_node in node.value:
+        if key_node.tag != _STR_TAG:
+            continue
+        path = f"{prefix}.{key_node.value}"
+        out[path] = lines.of(key_node.start_mark)
+        if isinstance(value_node, yaml.MappingNode) and depth < _MAX_NESTED_DEPTH:
+            _nested_lines(value_node, path, lines, out, depth + 1)
+
+
+_MAX_NESTED_DEPTH = 8
 
 
 def key_text(key: Any) -> str:

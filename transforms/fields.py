@@ -129,7 +129,9 @@ def _when_type(text: str) -> str | None:
 
 
 def build_frontmatter_fields(
-    metadata: Mapping[str, Any], key_lines: Mapping[str, int]
+    metadata: Mapping[str, Any],
+    key_lines: Mapping[str, int],
+    nested_lines: Mapping[str, int] | None = None,
 ) -> list[Field]:
     """One row per front-matter value: nested keys dotted, one row per list item.
 
@@ -154,12 +156,26 @@ def build_frontmatter_fields(
             for path, leaf in leaves:
                 key, raw = _path_keys(path)
                 text, value_type = _render(leaf)
-                rows.append(Field(key, raw, text, value_type, "frontmatter", line, len(rows) + 1))
+                at = _nested_line(raw, nested_lines, line) if nested_lines else line
+                rows.append(Field(key, raw, text, value_type, "frontmatter", at, len(rows) + 1))
                 if len(rows) >= MAX_ROWS:
                     return rows
     except (RecursionError, TypeError, ValueError):
         pass  # a mapping that misbehaves keeps the rows built so far
     return rows
+
+
+def _nested_line(raw: str, nested_lines: Mapping[str, int], line: int | None) -> int | None:
+    """The line of the nearest key on the dotted path ``raw`` whose line is known, else ``line``.
+
+    >>> _nested_line("extra.more.x", {"extra.more": 10}, 7), _nested_line("a.b", {}, 2)
+    (10, 2)
+    """
+    while "." in raw:
+        if raw in nested_lines:
+            return nested_lines[raw]
+        raw = raw.rsplit(".", 1)[0]
+    return line
 
 
 # Exact types (no subclasses) that ``_leaves`` yields as they are.

@@ -35,6 +35,7 @@ _TOML_LINE_NO = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of doc
 _TOML_NAME = r"(\"(?:[^\"\\]|\\.)*\"|'[^']*'|[A-Za-z0-9_-]+)"
 _TOML_KEY = re.compile(r"^[ \t]*" + _TOML_NAME + r"[ \t]*[.=]")
 _TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*" + _TOML_NAME)
+_TOML_HEADER = re.compile(r"^[ \t]*\[[ \t]*([^\[\]]+?)[ \t]*\][ \t]*(?:#.*)?$")  # not [[x]]
 _BOM = "\ufeff"
 _NOT_LOADED = "the note was loaded without its properties"
 
@@ -50,6 +51,8 @@ class FrontMatter:
     end_line: int | None = None
     key_lines: dict[str, int] = field(default_factory=dict)
     issues: tuple[Issue, ...] = ()
+    # line of each key inside a table or mapping, by dotted path: {"extra.guests": 4}
+    nested_lines: dict[str, int] = field(default_factory=dict)
 
 
 def split_frontmatter(text: str) -> FrontMatter:
@@ -85,15 +88,17 @@ def _split_fenced(text: str, first: str, fmt: str, closing: re.Pattern[str]) -> 
     body = "\n" * (end + 1) + (text[after + 1 :] if after != -1 else "")
     if fmt == "toml":
         data, key_lines, issues = _load_toml(raw, first_line=2)
+        nested = _toml_nested_lines(raw, first_line=2) if data else {}
     else:
         loaded = load_yaml(raw, first_line=2)
         data, key_lines, issues = loaded.data, loaded.key_lines, loaded.issues
+        nested = loaded.nested_lines
         if isinstance(data, str):
             return _not_properties(text, end + 1)
     metadata, shape_issues = _as_metadata(data)
-    return FrontMatter(
-        fmt, metadata, body, 1, end + 1, key_lines if metadata else {}, issues + shape_issues
-    )
+    if not metadata:
+        key_lines, nested = {}, {}
+    return FrontMatter(fmt, metadata, body, 1, end + 1, key_lines, issues + shape_issues, nested)
 
 
 def _blank(lines: list[str], end: int) -> str:
@@ -159,6 +164,25 @@ def _toml_key_lines(raw: str, first_line: int, data: dict[str, Any]) -> dict[str
             name = match.group(1).strip("\"'")
             if name in data:
                 found.setdefault(name, first_line + i)
+    return found
+
+
+def _toml_nested_lines(raw: str, first_line: int) -> dict[str, int]:
+    """Line of each key under a ``[table]`` header, by dotted path (``extra.guests``); a
+    sub-table's header gives its own path's line. Keys of ``[[arrays]]`` are not listed."""
+    found: dict[str, int] = {}
+    table: str | None = None
+    for i, line in enumerate(raw.split("\n")):
+        if _TOML_TABLE.match(line):
+            header = _TOML_HEADER.match(line)
+            parts = header[1].split(".") if header else []
+            table = ".".join(p.strip().strip("\"'") for p in parts) or None
+            if table and "." in table:
+                found.setdefault(table, first_line + i)
+            continue
+        key = _TOML_KEY.match(line) if table else None
+        if key:
+            found[f"{table}.{key[1].strip(chr(34) + chr(39))}"] = first_line + i
     return found
 
 

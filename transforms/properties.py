@@ -52,7 +52,11 @@ class Properties:
         metadata: Mapping[str, object],
         key_lines: Mapping[str, int],
         inline: Sequence[Field],
+        nested_lines: Mapping[str, int] | None = None,
     ) -> None:
+        """``key_lines`` and ``nested_lines`` are ``FrontMatter``'s: a key of a container
+        gets its own line where known, else the container's."""
+        nested = nested_lines or {}
         self._props: dict[str, list[Prop]] = {}
         for raw_key, value in metadata.items():
             line = key_lines.get(str(raw_key))
@@ -61,8 +65,9 @@ class Properties:
             if key in _CONTAINERS and isinstance(value, Mapping):
                 for sub_key, sub_value in value.items():
                     sub = normalize_key(str(sub_key))
-                    self._add(f"{key}.{sub}", sub_value, "frontmatter", line)
-                    self._add(sub, sub_value, "frontmatter", line)
+                    at = nested.get(f"{raw_key}.{sub_key}", line)
+                    self._add(f"{key}.{sub}", sub_value, "frontmatter", at)
+                    self._add(sub, sub_value, "frontmatter", at)
         for field in inline:
             self._add(field.key, field.value, "inline", field.line)
 

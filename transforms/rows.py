@@ -174,7 +174,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         return
     nid, path, body, fm = parsed.note_id, parsed.path, text.body, text.fm
     inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
-    props = Properties(fm.metadata, fm.key_lines, inline)
+    props = Properties(fm.metadata, fm.key_lines, inline, fm.nested_lines)
     title, title_source = note_title(props, find_headings(body), path)
     lang_prop = props.first("lang", "language", "locale")
     lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
@@ -201,7 +201,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         "kind_reason": kind_reason,
     }  # fmt: skip
     parsed.issues.extend(date_issues)
-    fields = build_frontmatter_fields(fm.metadata, fm.key_lines) + inline
+    fields = build_frontmatter_fields(fm.metadata, fm.key_lines, fm.nested_lines) + inline
     aliases = _aliases(props)
     rows = parsed.rows
     rows["notes"] = _shaped("notes", nid, [note])

@@ -17,7 +17,7 @@ from transforms.properties import Properties
 
 def _props(note: str) -> Properties:
     fm = split_frontmatter(note)
-    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body))
+    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
 
 
 def _facts(note: str) -> tuple[EpisodeFacts, list[Issue]]:

@@ -454,3 +454,19 @@ _SCALAR = (
 def test_scalar_values_skip_the_walk_with_the_same_rows(metadata: dict[str, Any]) -> None:
     rows = build_frontmatter_fields(metadata, {})
     assert [(f.key, f.raw_key, f.value, f.value_type) for f in rows] == _walked_rows(metadata)
+
+
+def test_front_matter_fields_inside_tables_carry_their_own_lines() -> None:
+    from transforms.frontmatter import split_frontmatter
+
+    fm = split_frontmatter(
+        '+++\ntitle = "A"\n[extra]\nshow = "W"\nguests = ["Ada", "Bo"]\n[extra.more]\nx = 1\n+++\n'
+    )
+    rows = build_frontmatter_fields(fm.metadata, fm.key_lines, fm.nested_lines)
+    assert [(f.raw_key, f.value, f.line) for f in rows] == [
+        ("title", "A", 2),
+        ("extra.show", "W", 4),
+        ("extra.guests", "Ada", 5),
+        ("extra.guests", "Bo", 5),
+        ("extra.more.x", "1", 7),
+    ]

@@ -340,3 +340,32 @@ def test_cached_scalar_tag_is_the_resolvers(value: str) -> None:
             assert loader.resolve(kind, None, (True, True)) == stock_loader_tag(kind)
     finally:
         loader.dispose()
+
+
+# Keys inside tables and mappings have their own lines (nested_lines), by dotted path.
+NESTED_LINE_CASES: list[tuple[str, dict[str, int]]] = [
+    (  # Zola: [taxonomies] and [extra], a sub-table's header, an array of tables left out
+        '+++\ntitle = "A"\n\n[taxonomies]\ntags = ["a"]\n\n[extra]\nshow = "W"\nepisode = 63\n'
+        '[extra.more]\nx = 1\n[[links]]\nurl = "u"\n+++\n',
+        {"taxonomies.tags": 5, "extra.show": 8, "extra.episode": 9, "extra.more": 10,
+         "extra.more.x": 11},
+    ),
+    (  # Hugo: [params] with a quoted key
+        '+++\n[params]\n"show name" = "K"\nepisode = 12\n+++\n',
+        {"params.show name": 3, "params.episode": 4},
+    ),
+    (  # YAML: mappings inside mappings; lists are not entered
+        "---\ntitle: A\nepisode:\n  number: 12\n  meta:\n    a: 1\nlist:\n  - x: 1\n---\n",
+        {"episode.number": 4, "episode.meta": 5, "episode.meta.a": 6},
+    ),
+    ("---\nepisode: {number: 12, show: K}\n---\n", {"episode.number": 2, "episode.show": 2}),
+    ("---\ntags: [a, b]\n---\n", {}),
+    ('+++\ntitle = "A"\n+++\n', {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "nested"), NESTED_LINE_CASES, ids=[_short(c[0]) for c in NESTED_LINE_CASES]
+)
+def test_nested_keys_have_their_own_lines(text: str, nested: dict[str, int]) -> None:
+    assert split_frontmatter(text).nested_lines == nested

@@ -23,7 +23,8 @@ MTIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 def _parts(note: str) -> tuple[Properties, str]:
     """Properties (front matter, then inline fields) and body of a whole small note."""
     fm = split_frontmatter(note)
-    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body)), fm.body
+    props = Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
+    return props, fm.body
 
 
 def _title(note: str, path: str) -> tuple[str, str]:

@@ -17,7 +17,8 @@ NID = "0123456789abcdef"
 
 def _parts(note: str) -> tuple[Properties, str]:
     fm = split_frontmatter(note)
-    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body)), fm.body
+    props = Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
+    return props, fm.body
 
 
 def _subject(note: str, title: str) -> tuple[str, str] | None:
@@ -190,11 +191,11 @@ ROWS_REAL_FORMAT_CASES: list[RowsCase] = [
             ("chris-oliver", "host", "Chris Oliver", "hosts", 1, "person"),
         ],
     ),
-    # Hugo [params]: the table and its bare copy name the same guest once.
+    # Hugo [params]: the table and its bare copy name the same guest once, on its own line.
     (
         '+++\n[params]\nguests = ["Ada Quill"]\n+++\n',
         None,
-        [("ada-quill", "guest", "Ada Quill", "params.guests", 2, "person")],
+        [("ada-quill", "guest", "Ada Quill", "params.guests", 3, "person")],
     ),
     (
         "嘉宾:: 张三、李四\n主持人:: 王五\n",

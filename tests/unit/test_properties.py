@@ -16,7 +16,7 @@ from transforms.properties import Prop, Properties
 
 def _props(note: str) -> Properties:
     fm = split_frontmatter(note)
-    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body))
+    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
 
 
 # (note, keys asked for, expected (key, text, source, line) of props.first(*keys), or None)
@@ -72,23 +72,24 @@ REAL_FORMAT_CASES: list[FirstCase] = [
     ),
     ("**Episode-No.**:: 7\n", ("episode_no",), ("episode_no", "7", "inline", 1)),
     ("---\nＴｉｔｌｅ: 全角\n---\n", ("title",), ("title", "全角", "frontmatter", 2)),
-    # Hugo [params], Zola [extra]: looked up bare and dotted, on the container's line.
+    # Hugo [params], Zola [extra] and [taxonomies]: looked up bare and dotted, each key on
+    # its own line.
     (
         '+++\ntitle = "x"\n[params]\nDuration = "41:08"\n+++\n',
         ("duration",),
-        ("duration", "41:08", "frontmatter", 3),
+        ("duration", "41:08", "frontmatter", 4),
     ),
     (
         '+++\n[extra]\nguests = ["Ada"]\n+++\n',
         ("extra.guests",),
-        ("extra.guests", "Ada", "frontmatter", 2),
+        ("extra.guests", "Ada", "frontmatter", 3),
     ),
     (
         '+++\ntitle = "x"\n[taxonomies]\ntags = ["podcast", "astronomy"]\n+++\n',
         ("tags",),
-        ("tags", "podcast, astronomy", "frontmatter", 3),
+        ("tags", "podcast, astronomy", "frontmatter", 4),
     ),
-    ("---\nepisode:\n  number: 12\n---\n", ("number",), ("number", "12", "frontmatter", 2)),
+    ("---\nepisode:\n  number: 12\n---\n", ("number",), ("number", "12", "frontmatter", 3)),
     # Values as text.
     ("---\nexplicit: true\n---\n", ("explicit",), ("explicit", "true", "frontmatter", 2)),
     ("---\ntags: [a, 2]\n---\n", ("tags",), ("tags", "a, 2", "frontmatter", 2)),
