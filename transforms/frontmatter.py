@@ -197,10 +197,10 @@ def _split_json(text: str, lines: list[str]) -> FrontMatter:
     end_line = text.count("\n", 0, end)
     if lines[end_line][end - (text.rfind("\n", 0, end) + 1) :].strip():
         return FrontMatter(None, {}, text)  # prose that happens to start with an object
-    key_lines = _json_key_lines(text, end)
+    key_lines, nested = _json_key_lines(text, end)
     metadata, issues = _as_metadata(data)
     return FrontMatter(
-        "json", metadata, _blank(lines, end_line), 1, end_line + 1, key_lines, issues
+        "json", metadata, _blank(lines, end_line), 1, end_line + 1, key_lines, issues, nested
     )
 
 
@@ -213,18 +213,33 @@ def _bad_json(text: str, lines: list[str], problem: str, line: int) -> FrontMatt
     return FrontMatter("json", {}, _blank(lines, end), 1, end + 1, issues=(issue,))
 
 
-def _json_key_lines(text: str, end: int) -> dict[str, int]:
-    """Line of each key of the outermost JSON object (the last one wins, as in ``json``)."""
-    found: dict[str, int] = {}
-    depth, line = 0, 1
+def _json_key_lines(text: str, end: int) -> tuple[dict[str, int], dict[str, int]]:
+    """Line of each key of the outermost JSON object, and of each key of the objects inside
+    it by dotted path (arrays are not entered); the last of a repeated key wins, as in ``json``.
+
+    >>> _json_key_lines('{"a": 1,\\n "b": {"c": [{"d": 2}],\\n "e": 3}}', 99)
+    ({'a': 1, 'b': 2}, {'b.c': 2, 'b.e': 3})
+    """
+    top: dict[str, int] = {}
+    nested: dict[str, int] = {}
+    paths: list[str | None] = []  # per open object or array: its dotted path, None in an array
+    key: str | None = None  # the path of a key whose value comes next
+    line = 1
     for match in _JSON_TOKEN.finditer(text, 0, end):
         token = match.group()
         if token == "\n":
             line += 1
-        elif token in "{[":
-            depth += 1
+            continue
+        if token == "{":
+            paths.append("" if not paths else key)
+        elif token == "[":
+            paths.append(None)
         elif token in "}]":
-            depth -= 1
-        elif depth == 1 and _JSON_COLON.match(text, match.end()):
-            found[json.loads(token)] = line
-    return found
+            paths.pop()
+        elif paths and paths[-1] is not None and _JSON_COLON.match(text, match.end()):
+            name = json.loads(token)
+            key = f"{paths[-1]}.{name}" if paths[-1] else name
+            (top if len(paths) == 1 else nested)[key] = line
+            continue
+        key = None
+    return top, nested

@@ -359,6 +359,11 @@ NESTED_LINE_CASES: list[tuple[str, dict[str, int]]] = [
         {"episode.number": 4, "episode.meta": 5, "episode.meta.a": 6},
     ),
     ("---\nepisode: {number: 12, show: K}\n---\n", {"episode.number": 2, "episode.show": 2}),
+    (  # JSON (Hugo): objects inside the object; arrays are not entered
+        '{\n"title": "A",\n"params": {\n  "show": "K",\n'
+        '  "guests": [{"name": "Ada"}]\n}\n}\nBody\n',
+        {"params.show": 4, "params.guests": 5},
+    ),
     ("---\ntags: [a, b]\n---\n", {}),
     ('+++\ntitle = "A"\n+++\n', {}),
 ]  # fmt: skip
