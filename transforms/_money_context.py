@@ -15,7 +15,7 @@ from transforms import _money_words as w
 from transforms._money_regex import alt as _alt
 from transforms._money_regex import guard as _guard
 from transforms._money_regex import labelled
-from transforms.markdown import mask_code
+from transforms.markdown import blank_match, mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
 REACH = 240
@@ -103,15 +103,12 @@ def mask_prose(text: str) -> str:
     """
     masked = mask_code(text)
     if "@" in text:
-        return _URL.sub(_spaces, masked)
+        return _URL.sub(blank_match, masked)
     if "://" not in text and "www." not in text:
         return masked
     lines = masked.split("\n")  # a web address never spans lines
-    return "\n".join([_WEB_ONLY.sub(_spaces, x) if "://" in x or "www." in x else x for x in lines])
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * len(m.group(0))
+    blanked = [_WEB_ONLY.sub(blank_match, x) if "://" in x or "www." in x else x for x in lines]
+    return "\n".join(blanked)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -22,7 +22,13 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def _blank(match: re.Match[str]) -> str:
+def blank_match(match: re.Match[str]) -> str:
+    """The text of ``match`` as spaces, its newlines kept (for ``re.sub``): line numbers
+    and offsets of the masked text stay those of the original.
+
+    >>> re.sub(r"<[^>]*>", blank_match, "a<b\\nc>d")
+    'a  \\n  d'
+    """
     text = match.group(0)
     return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
@@ -59,8 +65,8 @@ def mask_code(text: str) -> str:
             if m and m.group(1).startswith(fence) and not line[m.end() :].strip():
                 fence = None
     masked = "\n".join(out)
-    masked = _HTML_COMMENT.sub(_blank, masked)
-    return _INLINE_CODE.sub(_blank, masked)
+    masked = _HTML_COMMENT.sub(blank_match, masked)
+    return _INLINE_CODE.sub(blank_match, masked)
 
 
 class LineIndex:

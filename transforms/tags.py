@@ -23,14 +23,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.markdown import mask_code
+from transforms.markdown import blank_match, mask_code
 
 # "#" then the run of non-space after it; the tag must also follow a space or start the text,
 # which is checked on the character before (a literal first lets ``re`` skip ahead).
 _INLINE_TAG = re.compile(r"#(\S+)")
 _TAG_PUNCTUATION = frozenset("_-/")
 _HTML_TAG = re.compile(r"<[a-zA-Z][\w-]*\b[^<>]*>")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _COMMAS = re.compile(r"[,，、;；]")
 _QUOTES = "\"'“”‘’「」"
 
@@ -106,12 +105,6 @@ def _inline_tag(raw: str) -> str | None:
     return tag
 
 
-def _blank(match: re.Match[str]) -> str:
-    """The match as spaces, its newlines kept."""
-    tag = match.group(0)
-    return _NOT_NEWLINE.sub(" ", tag) if "\n" in tag else " " * len(tag)
-
-
 def find_tags(text: str) -> list[Tag]:
     """Every inline ``#tag`` in prose, in reading order, with its line.
 
@@ -126,7 +119,7 @@ def find_tags(text: str) -> list[Tag]:
     if "#" not in masked:
         return []
     if "<" in masked:
-        masked = _HTML_TAG.sub(_blank, masked)
+        masked = _HTML_TAG.sub(blank_match, masked)
     tags: list[Tag] = []
     line, counted = 1, 0
     for m in _INLINE_TAG.finditer(masked):
