@@ -87,8 +87,7 @@ def _split_fenced(text: str, first: str, fmt: str, closing: re.Pattern[str]) -> 
     after = text.find("\n", found.start())
     body = "\n" * (end + 1) + (text[after + 1 :] if after != -1 else "")
     if fmt == "toml":
-        data, key_lines, issues = _load_toml(raw, first_line=2)
-        nested = _toml_nested_lines(raw, first_line=2) if data else {}
+        data, key_lines, nested, issues = _load_toml(raw, first_line=2)
     else:
         loaded = load_yaml(raw, first_line=2)
         data, key_lines, issues = loaded.data, loaded.key_lines, loaded.issues
@@ -134,7 +133,11 @@ def _as_metadata(data: Any) -> tuple[dict[str, Any], tuple[Issue, ...]]:
     return {key_text(k): v for k, v in data.items()}, ()
 
 
-def _load_toml(raw: str, first_line: int) -> tuple[Any, dict[str, int], tuple[Issue, ...]]:
+_TomlLoaded = tuple[Any, dict[str, int], dict[str, int], tuple[Issue, ...]]
+
+
+def _load_toml(raw: str, first_line: int) -> _TomlLoaded:
+    """(data, top-level key lines, nested key lines, issues)."""
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -144,46 +147,44 @@ def _load_toml(raw: str, first_line: int) -> tuple[Any, dict[str, int], tuple[Is
         line = first_line + int(number) - 1 if number else first_line + raw.count("\n")
         problem = _TOML_LINE_NO.sub("", message)
         text = f"front matter is not valid TOML at line {line} ({problem}); {_NOT_LOADED}"
-        return None, {}, (Issue("warning", _STAGE, text, line),)
+        return None, {}, {}, (Issue("warning", _STAGE, text, line),)
     except RecursionError:
         text = f"front matter is nested too deeply to read; {_NOT_LOADED}"
-        return None, {}, (Issue("warning", _STAGE, text, first_line - 1),)
-    return data, _toml_key_lines(raw, first_line, data), ()
+        return None, {}, {}, (Issue("warning", _STAGE, text, first_line - 1),)
+    return data, *_toml_key_lines(raw, first_line, data), ()
 
 
-def _toml_key_lines(raw: str, first_line: int, data: dict[str, Any]) -> dict[str, int]:
-    """Line of each top-level key: plain and dotted keys before any table, and table headers."""
-    found: dict[str, int] = {}
+def _toml_key_lines(
+    raw: str, first_line: int, data: dict[str, Any]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Line of each top-level key (plain and dotted keys before any table, and table
+    headers), and of each key under a ``[table]`` header by dotted path (``extra.guests``;
+    a sub-table's header gives its own path's line). Keys of ``[[arrays]]`` are not listed."""
+    top: dict[str, int] = {}
+    nested: dict[str, int] = {}
+    table: str | None = None
     in_table = False
     for i, line in enumerate(raw.split("\n")):
-        table = _TOML_TABLE.match(line)
-        key = None if in_table else _TOML_KEY.match(line)
-        in_table = in_table or table is not None
-        match = table or key
-        if match:
-            name = match.group(1).strip("\"'")
+        header = _TOML_TABLE.match(line)
+        if header:
+            name = header.group(1).strip("\"'")
             if name in data:
-                found.setdefault(name, first_line + i)
-    return found
-
-
-def _toml_nested_lines(raw: str, first_line: int) -> dict[str, int]:
-    """Line of each key under a ``[table]`` header, by dotted path (``extra.guests``); a
-    sub-table's header gives its own path's line. Keys of ``[[arrays]]`` are not listed."""
-    found: dict[str, int] = {}
-    table: str | None = None
-    for i, line in enumerate(raw.split("\n")):
-        if _TOML_TABLE.match(line):
-            header = _TOML_HEADER.match(line)
-            parts = header[1].split(".") if header else []
+                top.setdefault(name, first_line + i)
+            in_table = True
+            whole = _TOML_HEADER.match(line)
+            parts = whole[1].split(".") if whole else []
             table = ".".join(p.strip().strip("\"'") for p in parts) or None
             if table and "." in table:
-                found.setdefault(table, first_line + i)
+                nested.setdefault(table, first_line + i)
             continue
-        key = _TOML_KEY.match(line) if table else None
-        if key:
-            found[f"{table}.{key[1].strip(chr(34) + chr(39))}"] = first_line + i
-    return found
+        key = _TOML_KEY.match(line)
+        if key and not in_table:
+            name = key.group(1).strip("\"'")
+            if name in data:
+                top.setdefault(name, first_line + i)
+        elif key and table:
+            nested[f"{table}.{key.group(1).strip(chr(34) + chr(39))}"] = first_line + i
+    return top, nested
 
 
 def _split_json(text: str, lines: list[str]) -> FrontMatter:
