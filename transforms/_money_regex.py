@@ -8,6 +8,7 @@ instead of one test per word; a guard never changes which hits the alternation f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def alt(words: tuple[str, ...] | list[str]) -> str:
@@ -52,6 +53,26 @@ def guard(sources: list[str]) -> str:
 # Characters outside ASCII that re.I matches to an ASCII letter (Kelvin sign, long s,
 # dotted and dotless i); tests/unit/test_money.py checks the list against every character.
 FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+
+
+def suffix_alt(words: Iterable[str], space: str, special: dict[str, str]) -> str:
+    """Alternation of words written after a number (currency words), longest first, for a
+    verbose (``re.X``) pattern, where a bare space is ignored: a space inside a word is
+    spelled ``space``, or "US dollars" would only match "USdollars". A lower-case word ending
+    in a Latin letter matches in any case; ``special`` gives some words their own pattern.
+
+    >>> suffix_alt(["US dollars", "yen"], "[ ]", {}).split("|")
+    ['US[ ]dollars\\\\b', '(?i:yen)\\\\b']
+    """
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        src = re.escape(word).replace(r"\ ", space)
+        if word in special:
+            src = special[word]
+        elif word[-1].isascii() and word[-1].isalpha():
+            src = (rf"(?i:{src})" if word.islower() else src) + r"\b"
+        parts.append(src)
+    return "|".join(parts)
 
 
 def word_firsts(words: list[str], folded: bool) -> set[str]:

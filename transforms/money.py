@@ -48,24 +48,13 @@ _MAG_GUARD = _rx.char_guard(
     set(" \t\u00a0\u202f十百千万亿")
     | _rx.word_firsts([*w.EN_MAGNITUDE_LETTERS, *w.EN_MAGNITUDE_WORDS], folded=True)
 )
+_SUFFIX = _rx.suffix_alt(
+    w.SUFFIX_WORDS, _SPACE, {"元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"}
+)
 _SUFFIX_GUARD = _rx.char_guard(
     _rx.word_firsts([x for x in w.SUFFIX_WORDS if not (x.islower() and x[-1:].isascii())], False)
     | _rx.word_firsts([x for x in w.SUFFIX_WORDS if x.islower() and x[-1:].isascii()], True)
 )
-
-
-def _suffix_alt() -> str:
-    parts = []
-    for word in sorted(w.SUFFIX_WORDS, key=len, reverse=True):
-        # the pattern is verbose (re.X), where a bare space is ignored: "US dollars" needs
-        # its space spelled as a class, or only "USdollars" would match
-        src = re.escape(word).replace(r"\ ", _SPACE)
-        if word == "元":
-            src = rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"
-        elif word[-1].isascii() and word[-1].isalpha():
-            src = (rf"(?i:{src})" if word.islower() else src) + r"\b"
-        parts.append(src)
-    return "|".join(parts)
 
 
 _FIGURE = re.compile(
@@ -76,7 +65,7 @@ _FIGURE = re.compile(
     (?:{_SP}(?:(?P<dash>[-–—~～]){_SP}(?:{_PREFIX}{_SP})?|(?(m1)(?!)|(?:to|到|至){_SP}))
        (?P<n2>{_NUM})(?:{_MAG_GUARD}(?P<m2>{_MAG}))?[多余]?)?
     (?P<plus>\+)?
-    (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_suffix_alt()}))?""",
+    (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_SUFFIX}))?""",
     re.X,
 )
 # A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
