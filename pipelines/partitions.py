@@ -11,6 +11,7 @@ skip whole years when a query filters on it.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -50,8 +51,13 @@ def write_year_partitioned(
         pq.write_table(table, folder / "part-0.parquet", compression="zstd")
 
 
-def write_year_partitions(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """Rewrite ``root/<table>/`` Hive-partitioned by year for every table of ``YEAR_PARTITIONS``."""
+def write_year_partitions(
+    con: duckdb.DuckDBPyConnection, root: Path, names: Iterable[str] = tuple(YEAR_PARTITIONS)
+) -> None:
+    """Rewrite ``root/<table>/`` Hive-partitioned by year for the tables of ``YEAR_PARTITIONS``
+    among ``names``."""
     for name, (date_column, year_column) in YEAR_PARTITIONS.items():
+        if name not in names:
+            continue
         table = con.sql(f"SELECT * FROM {name}").to_arrow_table().cast(TABLES[name])
         write_year_partitioned(table, root / name, date_column, year_column)

@@ -42,12 +42,16 @@ from pipelines.parts import to_arrow
 from pipelines.publish import discard, publish, staging_dir
 from pipelines.records import with_history
 from pipelines.unchanged import (
+    CARRIED,
     RUN_TABLES,
     build_inputs,
     copy_database,
     link_marts,
     link_parquet,
     reusable_build,
+    same_tables,
+    stamped_digests,
+    table_digests,
     unaffected,
     write_stamp,
 )
@@ -111,22 +115,28 @@ def load(
             try:
                 if same and previous is not None:
                     results = _refresh_run_tables(con, (root, run_id, previous.name), arrow, recent)
-                    kept = unaffected(con, "marts")  # carried over from the published build
-                    link_marts(previous, staged, kept)
+                    digests = stamped_digests(previous) or table_digests(con, CARRIED)
                 else:
                     new = (arrow, Path(parts), options.parsed_loaded)
-                    reuse = (reuse_note_ids, previous is not None)
-                    results, kept = _fill_and_check(con, root, run_id, new, reuse, recent), set()
+                    reuse = (reuse_note_ids, previous)
+                    results, digests = _fill_and_check(con, root, run_id, new, reuse, recent)
+                # tables with the published build's rows keep its Parquet, and marts reading
+                # only those keep theirs
+                carried = same_tables(previous, digests) if previous is not None else set()
+                kept = set()
+                if previous is not None:
+                    kept = unaffected(con, "marts", set(TABLES) - carried)
+                    link_marts(previous, staged, kept)
                 with _timed("marts"):
                     write_marts(con, staged / "marts", skip=kept)
                 drawn = _draw_aside(aside, staged) if options.dashboard else None
-                _write_tables(con, staged, previous if same else None, options.partition_by_year)
+                _write_tables(con, staged, previous, carried, options.partition_by_year)
                 rows = {name: _count(con, name) for name in TABLES}
             finally:
                 con.close()
         if drawn is not None:
             drawn.result()  # the dashboard's error, if any, fails the build here
-        write_stamp(staged, inputs, previous)
+        write_stamp(staged, inputs, previous, digests)
     except BaseException:
         discard(staged)  # never published: the previous warehouse stands
         raise
@@ -139,27 +149,35 @@ def _fill_and_check(
     root: Path,
     run_id: str,
     new: tuple[dict[str, pa.Table], Path, int],
-    reuse: tuple[list[str], bool],
+    reuse: tuple[list[str], Path | None],
     recent: set[str],
-) -> list[CheckResult]:
-    """New rows and reused rows in, notes linked, views created, checks run and recorded.
+) -> tuple[list[CheckResult], dict[str, str]]:
+    """New rows and reused rows in, notes linked, views created, checks run and recorded;
+    the results and the carried tables' digests.
 
-    ``reuse`` is the unchanged notes' ids and whether ``con`` is a copy of the published
-    database (their rows are already there) rather than a new one (they are copied in).
+    ``reuse`` is the unchanged notes' ids and the published build ``con`` is a copy of (their
+    rows are already there), or None for a new database (they are copied in). In a copy, a
+    check that reads only tables whose rows came out the same keeps its published result.
     """
     arrow, parts, loaded = new
     reuse_note_ids, copied = reuse
-    if copied:
+    previous = recorded_results(con, copied.name) if copied is not None else {}
+    if copied is not None:
         keep_previous_rows(con, reuse_note_ids)
     for name, table in arrow.items():
         insert_arrow(con, name, table)
     insert_parts(con, parts, loaded)
-    if not copied:
+    if copied is None:
         copy_previous_rows(con, root, reuse_note_ids)
     link_notes(con)
     create_views(con)
     fault_point("duckdb")
-    return _check_and_record(con, root, run_id, recent)
+    digests = table_digests(con, CARRIED)
+    known = {}
+    if copied is not None:
+        keep = unaffected(con, "checks", set(TABLES) - same_tables(copied, digests))
+        known = {name: result for name, result in previous.items() if name in keep}
+    return _check_and_record(con, root, run_id, recent, known), digests
 
 
 def _refresh_run_tables(
@@ -197,16 +215,16 @@ def _check_and_record(
     return results
 
 
-def _write_tables(con: Any, staged: Path, unchanged_from: Path | None, by_year: bool) -> None:
-    """Every table's Parquet; with no note changed (``unchanged_from`` the published build),
-    only the run tables are written and the rest hard-linked from it."""
-    if unchanged_from is not None:
-        write_parquet(con, staged / "parquet", RUN_TABLES)
-        link_parquet(unchanged_from, staged)
-    else:
-        write_parquet(con, staged / "parquet")
-        if by_year:
-            write_year_partitions(con, staged / "parquet")
+def _write_tables(
+    con: Any, staged: Path, previous: Path | None, carried: set[str], by_year: bool
+) -> None:
+    """Every table's Parquet: those in ``carried`` (rows the same as in the published build
+    ``previous``) hard-linked from it, the rest written."""
+    linked = link_parquet(previous, staged, carried) if previous is not None else set()
+    written = [name for name in TABLES if name not in linked]
+    write_parquet(con, staged / "parquet", written)
+    if by_year:
+        write_year_partitions(con, staged / "parquet", written)
     fault_point("parquet")
 
 

@@ -12,6 +12,11 @@ built from scratch, the new build starts from a copy of it:
 - nothing changed: the note tables' Parquet is hard-linked too, and only what a run itself
   changes is rewritten: ``runs``, ``parse_issues``, ``check_results``, the checks and marts
   that read one of those (the others keep their published results) and the dashboard.
+
+The stamp also holds a digest of every carried table's rows (``table_digests``). When some
+notes changed, a table whose digest came out the same as the published build's (an edit
+that touched no chapter leaves ``chapters`` as it was) keeps its published Parquet, hard-linked,
+and so do the checks and marts that read only such tables.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +35,13 @@ import pyarrow as pa
 from pipelines import SQL_DIR
 from pipelines.load import DB_NAME, read_sql
 from pipelines.publish import current_build
+from transforms.schema import TABLES
 
 STAMP = "build.json"
 # The tables a run writes even when no note changed; every other table is carried over.
 RUN_TABLES = ("runs", "parse_issues", "check_results")
+# The tables a build can carry over from the published one when their rows are the same.
+CARRIED = tuple(name for name in TABLES if name not in RUN_TABLES)
 
 
 # A copied database grows a little with every build (deleted rows leave free blocks);
@@ -60,9 +69,15 @@ def build_inputs(version: str, partition_by_year: bool) -> dict[str, str | bool]
     }
 
 
-def write_stamp(staged: Path, inputs: dict[str, str | bool], copied_from: Path | None) -> None:
-    """Record ``inputs`` and the database file's size and mtime (called after it is closed),
-    and the size it had when last built from scratch (``copied_from``'s, for a copy)."""
+def write_stamp(
+    staged: Path,
+    inputs: dict[str, str | bool],
+    copied_from: Path | None,
+    digests: dict[str, str],
+) -> None:
+    """Record ``inputs``, the tables' ``digests`` and the database file's size and mtime
+    (called after it is closed), and the size it had when last built from scratch
+    (``copied_from``'s, for a copy)."""
     st = (staged / DB_NAME).stat()
     fresh = _stamp(copied_from).get("fresh_db_size") if copied_from else None
     stamp = {
@@ -70,6 +85,7 @@ def write_stamp(staged: Path, inputs: dict[str, str | bool], copied_from: Path |
         "db_size": st.st_size,
         "db_mtime_ns": st.st_mtime_ns,
         "fresh_db_size": fresh or st.st_size,
+        "tables": digests,
     }
     (staged / STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
 
@@ -80,6 +96,33 @@ def _stamp(build: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def table_digests(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> dict[str, str]:
+    """A digest of each table's rows whatever their order: the row count and the sum of the
+    rows' 64-bit hashes (DuckDB's ``hash`` of every column, in the contract's order).
+
+    Equal digests from the same DuckDB version mean the same rows, but for the chance of
+    two different sets of rows summing to the same 128-bit number.
+    """
+    digests = {}
+    for name in names:
+        columns = ", ".join(f'"{column}"' for column in TABLES[name].names)
+        found = con.execute(f"SELECT count(*), sum(hash({columns})) FROM {name}").fetchone()
+        digests[name] = f"{found[0]}:{found[1] or 0}" if found else ""
+    return digests
+
+
+def stamped_digests(build: Path) -> dict[str, str]:
+    """The table digests a build's stamp recorded (none for a build made before them)."""
+    found = _stamp(build).get("tables")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def same_tables(build: Path, digests: dict[str, str]) -> set[str]:
+    """The tables of ``digests`` whose rows are those of the published ``build``'s."""
+    recorded = stamped_digests(build)
+    return {name for name, digest in digests.items() if digest and recorded.get(name) == digest}
 
 
 def reusable_build(warehouse: Path, inputs: dict[str, str | bool]) -> Path | None:
@@ -122,14 +165,17 @@ def base_tables(con: duckdb.DuckDBPyConnection, sql: str) -> set[str] | None:
     return found
 
 
-def unaffected(con: duckdb.DuckDBPyConnection, kind: str) -> set[str]:
-    """The ``sql/<kind>/`` files (checks, marts) known to read none of the ``RUN_TABLES``:
-    with no note changed, their results are the published build's. A file whose tables
-    cannot be told is counted as affected, and run again."""
+def unaffected(
+    con: duckdb.DuckDBPyConnection, kind: str, changed: Iterable[str] = RUN_TABLES
+) -> set[str]:
+    """The ``sql/<kind>/`` files (checks, marts) known to read none of the ``changed`` tables
+    (by default the ``RUN_TABLES``: all that changes when no note did): their results are the
+    published build's. A file whose tables cannot be told is counted as affected, and run
+    again."""
     keep = set()
     for name, sql in read_sql(kind):
         tables = base_tables(con, sql)
-        if tables is not None and not tables & set(RUN_TABLES):
+        if tables is not None and not tables & set(changed):
             keep.add(name)
     return keep
 
@@ -157,12 +203,15 @@ def copy_database(build: Path, staged: Path) -> Path:
     return target
 
 
-def link_parquet(build: Path, staged: Path) -> None:
-    """Hard-link the published Parquet of every table a run does not rewrite."""
+def link_parquet(build: Path, staged: Path, names: Iterable[str]) -> set[str]:
+    """Hard-link the published Parquet of the tables ``names`` (each table's whole folder,
+    year partitions included) into the new build; the names of those it found."""
     source = build / "parquet"
-    for folder in sorted(p for p in source.iterdir() if p.is_dir()):
-        if folder.name in RUN_TABLES:
-            continue
+    linked = set()
+    for folder in sorted(source / name for name in set(names)):
+        if not any(folder.rglob("*.parquet")):
+            continue  # not there (or emptied by hand): the caller writes it
+        linked.add(folder.name)
         for path in sorted(folder.rglob("*")):
             target = staged / "parquet" / path.relative_to(source)
             if path.is_dir():
@@ -170,3 +219,4 @@ def link_parquet(build: Path, staged: Path) -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             _link(path, target)
+    return linked

@@ -25,6 +25,22 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
         con.close()
 
 
+def parquet_snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every compared table as its published Parquet files hold it."""
+    con = duckdb.connect()
+    try:
+        out = {}
+        for t in COMPARED:
+            files = str(warehouse / "parquet" / t / "**" / "*.parquet")
+            rows = con.execute(
+                "select * from read_parquet(?, hive_partitioning = false)", [files]
+            ).fetchall()
+            out[t] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
 def build(vault: Path, warehouse: Path, *extra: str) -> None:
     assert (
         main(["build", str(vault), "--warehouse", str(warehouse), "--progress", "none", *extra])
@@ -89,6 +105,8 @@ def test_each_edit_then_incremental_equals_full(
         full = tmp_path / f"full-{n}"
         build(vault, full)
         assert snapshot(incremental) == snapshot(full), edit.__name__
+        assert parquet_snapshot(incremental) == parquet_snapshot(full), edit.__name__
+        assert parquet_snapshot(incremental) == snapshot(incremental), edit.__name__
 
 
 def test_run_counts_new_changed_unchanged_deleted(
@@ -141,6 +159,12 @@ def _inode(warehouse: Path, link: str, table: str) -> int:
     return (warehouse / link / "parquet" / table / "part-0.parquet").stat().st_ino
 
 
+def _files(warehouse: Path, link: str, table: str) -> dict[str, int]:
+    """Each Parquet file of a table in a build (year partitions included) and its inode."""
+    folder = warehouse / link / "parquet" / table
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.parquet")}
+
+
 def _counts(warehouse: Path) -> tuple[int, int, int]:
     con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
     try:
@@ -190,6 +214,30 @@ def test_nothing_changed_starts_from_the_published_build(
     full = tmp_path / "full"
     build(vault, full)
     assert snapshot(full) == snapshot(warehouse)
+
+
+@pytest.mark.parametrize("by_year", [False, True], ids=["flat", "partitioned by year"])
+def test_tables_whose_rows_stayed_keep_their_published_parquet(
+    prefect_api: str, vault: Path, tmp_path: Path, by_year: bool
+) -> None:
+    extra = ("--partition-by-year",) if by_year else ()
+    warehouse = tmp_path / "w"
+    build(vault, warehouse, *extra)
+    before = snapshot(warehouse)
+    edit_append(vault)  # a new money figure in one episode: its chapters, tags... stay
+    build(vault, warehouse, *extra)
+    after = snapshot(warehouse)
+    assert last_run(warehouse)[1] == 1  # one changed note, the rest kept from the copy
+    linked = {
+        t for t in COMPARED if _files(warehouse, "current", t) == _files(warehouse, "previous", t)
+    }
+    same_rows = {t for t in COMPARED if before[t] == after[t]}
+    assert linked == same_rows
+    assert "chapters" in linked and "money_mentions" not in linked and "notes" not in linked
+    assert parquet_snapshot(warehouse) == after
+    full = tmp_path / "full"
+    build(vault, full, *extra)
+    assert snapshot(full) == after and parquet_snapshot(full) == after
 
 
 def test_a_database_written_to_after_its_build_is_not_carried_over(
