@@ -15,6 +15,7 @@ from transforms import _money_words as w
 from transforms._money_regex import alt as _alt
 from transforms._money_regex import guard as _guard
 from transforms._money_regex import labelled
+from transforms._money_regex import word_firsts as _word_firsts
 from transforms.markdown import blank_match, mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
@@ -87,6 +88,22 @@ _SUBJECT_STOP = frozenset(
     Nearly Almost Up Down Monthly Annual Yearly Each Every Per Q1 Q2 Q3 Q4 Jan Feb Mar Apr
     May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August
     September October November December Today Now Also Plus Just Only""".split()  # noqa: SIM905
+)
+_YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
+_ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
+# A figure with neither prefix nor suffix names no currency (dropped outside Chinese notes).
+# One can only continue past its digits with one of _EXTENDS, or a space and one of
+# _AFTER_SPACE (a magnitude, a range's dash or "to", a suffix word); its lead before the
+# digits holds a prefix only if it has a character besides signs and spaces.
+_AFTER_SPACE = frozenset(
+    "十百千万亿-–—~～t到至"
+    + "".join(_word_firsts(list(w.EN_MAGNITUDE_WORDS), folded=True))
+    + "".join(_word_firsts(list(w.SUFFIX_WORDS), folded=True))
+)
+_SPACES = " \t\u00a0\u202f"
+_BLANK_LEAD = "-−" + _SPACES
+_EXTENDS = _AFTER_SPACE | frozenset(
+    _BLANK_LEAD + ",.多余+" + "".join(_word_firsts(list(w.EN_MAGNITUDE_LETTERS), folded=True))
 )
 _VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
@@ -236,8 +253,45 @@ def subject_in(clause: str) -> str | None:
     return None
 
 
-def table_context(masked: str, pos: int) -> tuple[str, str] | None:
+def in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
+    """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
+    hi = min(line_end, line_start + REACH)
+    if masked.find(":", start, hi) < 0:
+        return False  # the key's colon would come after the figure
+    key = _YAML_KEY.match(masked[line_start:hi])
+    return key is not None and start - line_start < key.end(1)
+
+
+def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) -> bool:
+    """True for an accounting negative: ``($1,072)`` as a whole table cell or field value."""
+    if start <= line_lo or masked[start - 1] != "(":
+        return False
+    head = masked[max(line_lo, start - 1 - REACH) : start - 1].rstrip(" \t")
+    return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
+
+
+def bare_numeral(masked: str, lo: int, at: int, end: int) -> bool:
+    """True when no figure starting in ``masked[lo:at]`` (lead characters, then the numeral
+    ``masked[at:end]``) can hold a prefix or a suffix: its match would end at ``end``.
+
+    >>> bare_numeral("in 2024 we", 2, 3, 7), bare_numeral("- 5 dollars", 0, 2, 3)
+    (True, False)
+    >>> bare_numeral("US$ 5%", 0, 4, 5), bare_numeral("10-20 元", 0, 0, 2)
+    (False, False)
+    """
+    after = masked[end : end + 1]
+    if after in _EXTENDS and (after not in _SPACES or masked[end + 1 : end + 2] in _AFTER_SPACE):
+        return False
+    return lo == at or not masked[lo:at].strip(_BLANK_LEAD)
+
+
+def table_context(
+    masked: str, pos: int, memo: dict[int, tuple[int, int]] | None = None
+) -> tuple[str, str] | None:
     """For a figure in a Markdown table cell: (column header + row label, first header).
+
+    ``memo`` (one dict per text) keeps the rows above each line already read, so the
+    cells of one table do not each walk back up to its header.
 
     >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
     >>> table_context(t, t.index("$5"))
@@ -246,9 +300,46 @@ def table_context(masked: str, pos: int) -> tuple[str, str] | None:
     lo, hi = line_bounds(masked, pos)
     if not _TABLE_ROW.match(masked[lo:hi]):
         return None
+    count, top = _rows_above(masked, lo, {} if memo is None else memo)
+    if count < 2 or count >= _MAX_ROWS:
+        return None if count < 2 else _table_context_walk(masked, pos, lo, hi)
+    rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
+    if not _TABLE_RULE.match(masked[rule_lo:rule_hi]):
+        return None
+    return _cell(masked[top : masked.index("\n", top)], masked, pos, lo, hi)
+
+
+_MAX_ROWS = 500  # rows read above a cell; a longer table is walked as before
+
+
+def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(how many table rows sit right above the line starting at ``lo``, where the top
+    one starts); ``memo`` holds the answer for lines already seen, so a table is read once.
+    """
+    chain: list[int] = []
+    cur = lo
+    while cur not in memo:
+        if cur == 0:
+            memo[cur] = (0, 0)
+            break
+        prev_lo, prev_hi = line_bounds(masked, cur - 1)
+        if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
+            memo[cur] = (0, cur)
+            break
+        chain.append(cur)
+        cur = prev_lo
+    for line in reversed(chain):  # each line's row above is the one before it in chain
+        count, top = memo[cur]
+        memo[line] = (count + 1, top if count else cur)
+        cur = line
+    return memo[lo]
+
+
+def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, str] | None:
+    """``table_context`` for a row with ``_MAX_ROWS`` or more rows above it."""
     rows: list[str] = []
     start = lo
-    while start > 0 and len(rows) < 500:
+    while start > 0 and len(rows) < _MAX_ROWS:
         prev_lo, prev_hi = line_bounds(masked, start - 1)
         if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
             break
@@ -256,7 +347,17 @@ def table_context(masked: str, pos: int) -> tuple[str, str] | None:
         start = prev_lo
     if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
         return None
-    header = [c.strip() for c in rows[0].strip().strip("|").split("|")]
+    return _cell(rows[0], masked, pos, lo, hi)
+
+
+def _table_context_walk_all(masked: str, pos: int) -> tuple[str, str] | None:
+    """``table_context`` by walking up from every row (what it did before the memo)."""
+    lo, hi = line_bounds(masked, pos)
+    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked[lo:hi]) else None
+
+
+def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:
+    header = [c.strip() for c in header_row.strip().strip("|").split("|")]
     row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
     col = masked[lo:pos].strip().lstrip("|").count("|")
     head = header[col] if col < len(header) else ""

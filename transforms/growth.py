@@ -110,15 +110,16 @@ def find_growth(text: str) -> list[GrowthMention]:
     """
     masked = ctx.mask_prose(text)  # money has masked the same note just before: cached
     out: list[GrowthMention] = []
-    for number, line, raw in _candidate_lines(text, masked, _ANCHOR):
-        _line_growth(out, _figures(line, _ANCHOR), line, raw, number)
+    for number, line, raw, first in _candidate_lines(text, masked, _ANCHOR):
+        _line_growth(out, _figures(line, _ANCHOR, first), line, raw, number)
     return out
 
 
 def _candidate_lines(
     text: str, masked: str, anchor: re.Pattern[str]
-) -> Iterator[tuple[int, str, str]]:
-    """(line number, prose-masked line, raw line) of each line with an ``anchor`` hit.
+) -> Iterator[tuple[int, str, str, int]]:
+    """(line number, prose-masked line, raw line, first anchor) of each line with an
+    ``anchor`` hit (the first anchor found in the line is where the text's scan found it).
 
     Everything a figure needs (its clause, sentence and growth word) lies on its own
     line, so only lines that can hold a figure are read.
@@ -131,28 +132,31 @@ def _candidate_lines(
         hi = len(masked) if hi < 0 else hi
         number += masked.count("\n", counted, lo)
         counted = lo
-        yield number, masked[lo:hi], text[lo:hi]
+        yield number, masked[lo:hi], text[lo:hi], found.start() - lo
         found = anchor.search(masked, hi)
 
 
-def _figures(line: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _figures(line: str, anchor: re.Pattern[str], first: int = -1) -> Iterator[re.Match[str]]:
     """The matches of ``_FIGURE.finditer(line)``, searched for only near anchor characters.
 
     A match holds an anchor at most ``_BACK`` characters after its start, so the search
     starts there; it reads up to ``_FRONT`` characters past the anchor, and a match ending
     within ``_MARGIN`` of that cut (or a line shorter than it) is searched for again
-    uncut, so the cut never changes a match (see the ``_BACK`` comment).
+    uncut, so the cut never changes a match (see the ``_BACK`` comment). ``first``, when
+    known, is where the line's first anchor is (it is not searched for again).
     """
     pos = 0
-    while (found := anchor.search(line, pos)) is not None:
-        at = found.start()
+    at = first if first >= 0 else _next_anchor(line, anchor, 0)
+    while at >= 0:
         if line[at] in "xX" and not _after_number(line, at):
             pos = at + 1  # no match holds an x that does not follow a number
+            at = _next_anchor(line, anchor, pos)
             continue
         start, cut = max(pos, at - _BACK), at + _FRONT
         m = _FIGURE.search(line, start, cut) if cut < len(line) else None
         if m is None and cut < len(line):
             pos = at + 1  # nothing starts at or before the anchor
+            at = _next_anchor(line, anchor, pos)
             continue
         if m is None or m.end() > cut - _MARGIN:
             m = _FIGURE.search(line, start)
@@ -160,6 +164,12 @@ def _figures(line: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
                 return
         yield m
         pos = m.end()
+        at = _next_anchor(line, anchor, pos)
+
+
+def _next_anchor(line: str, anchor: re.Pattern[str], pos: int) -> int:
+    found = anchor.search(line, pos)
+    return -1 if found is None else found.start()
 
 
 def _after_number(line: str, at: int) -> bool:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, localcontext
+from dataclasses import dataclass, field
+from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
 
 from transforms import _money_context as ctx
 from transforms import _money_regex as _rx
@@ -88,10 +88,11 @@ _PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w
 _UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
-# (the look-ahead lists the words' first letters, so most offsets fail on one test)
-_SHELL = re.compile(r"\b(?=[eapsgb])(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
-_YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
-_ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
+# \b(?:echo|printf|...)\b written to start with a class that a scan skips ahead to: the
+# look-behind after the first letter is the \b before it, (?<=e)cho is "echo".
+_SHELL_WORDS = ("echo", "printf", "print", "awk", "sed", "grep", "export", "perl", "bash", "sh")
+_SHELL_ALT = "|".join(f"(?<={word[0]}){word[1:]}" for word in _SHELL_WORDS)
+_SHELL = re.compile(rf"[eapsgb](?<!\w[eapsgb])(?:{_SHELL_ALT})\b")
 _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
     r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
@@ -219,23 +220,6 @@ def _dollar_is_code(masked: str, m: re.Match[str], line_start: int) -> bool:
     return bool(_SHELL.search(masked, max(line_start, start - ctx.REACH), start))
 
 
-def _in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
-    """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
-    hi = min(line_end, line_start + ctx.REACH)
-    if masked.find(":", start, hi) < 0:
-        return False  # the key's colon would come after the figure
-    key = _YAML_KEY.match(masked[line_start:hi])
-    return key is not None and start - line_start < key.end(1)
-
-
-def _accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) -> bool:
-    """True for an accounting negative: ``($1,072)`` as a whole table cell or field value."""
-    if start <= line_lo or masked[start - 1] != "(":
-        return False
-    head = masked[max(line_lo, start - 1 - ctx.REACH) : start - 1].rstrip(" \t")
-    return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
-
-
 def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
     """A bare figure counts as CNY in a Chinese note right after a money word (月收入1.5万)."""
     if not lang.startswith("zh") or m["pre"] or m["neg"]:
@@ -262,28 +246,47 @@ def find_money(
         return []
 
 
-def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
-    masked = ctx.mask_prose(text)
+@dataclass
+class _Note:
+    """What every figure of one note shares: its texts, language, lines and tables."""
+
+    text: str
+    masked: str
+    lang: str
+    default_subject: str | None
     lines: LineIndex | None = None
+    tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
+    wide: Context = field(default_factory=lambda: _wide(getcontext()))
+
+
+def _wide(current: Context) -> Context:
+    # One 60-digit copy of the current context per note, as localcontext() made per figure.
+    wide = current.copy()
+    wide.prec = 60
+    return wide
+
+
+def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
+    note = _Note(text, ctx.mask_prose(text), lang, default_subject)
     out: list[MoneyMention] = []
     prev_end = 0
     zh = lang.startswith("zh")
-    for m in _figures(masked):
+    for m in _figures(note.masked, zh):
         currency = _currency(m, lang) if m["pre"] or m["suf"] else None
         if currency is None and (not zh or m["pre"] or m["neg"]):
             continue  # without a currency word only a Chinese note can keep a figure
-        lines = lines or LineIndex(masked)
-        mention = _mention(
-            text, masked, m, (lang, currency, default_subject), prev_end, lines, len(out) + 1
-        )
+        mention = _mention(note, m, currency, prev_end, len(out) + 1)
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
     return out
 
 
-def _figures(masked: str) -> list[re.Match[str]]:
+def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
     """The matches of ``_FIGURE.finditer(masked)``, trying the regex only near numerals.
+
+    With ``bare`` False a numeral that can take neither prefix nor suffix is not tried
+    (outside Chinese notes such a figure is dropped anyway); see ``ctx.bare_numeral``.
 
     >>> [m.group(0) for m in _figures("a 2024 plan: US$ 5k, -€3 and 两万元")]
     ['2024', 'US$ 5k', '-€3', '两万元']
@@ -298,6 +301,8 @@ def _figures(masked: str) -> list[re.Match[str]]:
         lo = at  # back over the characters a currency prefix or sign can be made of
         while lo > floor and masked[lo - 1] in _PREFIX_CHARS:
             lo -= 1
+        if not bare and ctx.bare_numeral(masked, lo, at, numeral.end()):
+            continue  # its match ends at the numeral (pos would stay before the next one)
         for start in range(lo, at + 1):
             if start < at and masked[start] not in _LEAD_CHARS:
                 continue
@@ -322,51 +327,44 @@ def _numerals(masked: str) -> Iterator[re.Match[str]]:
 
 
 def _mention(
-    text: str,
-    masked: str,
-    m: re.Match[str],
-    note: tuple[str, str | None, str | None],
-    prev_end: int,
-    lines: LineIndex,
-    ordinal: int,
+    note: _Note, m: re.Match[str], currency: str | None, prev_end: int, ordinal: int
 ) -> MoneyMention | None:
-    """The mention for figure ``m``; ``note`` is (language, currency, default subject)."""
-    lang, currency, default_subject = note
+    """The mention for figure ``m`` (``currency`` None: a bare figure, maybe CNY)."""
+    text, masked, lang = note.text, note.masked, note.lang
     line_lo, line_hi = ctx.line_bounds(masked, m.start())
     floor = max(line_lo, prev_end)
     if currency is None:
         if not _implicit(masked, m, lang, floor):
             return None
         currency = "CNY"
-    if _dollar_is_code(masked, m, line_lo) or _in_yaml_key(masked, m.start(), line_lo, line_hi):
+    if _dollar_is_code(masked, m, line_lo) or ctx.in_yaml_key(masked, m.start(), line_lo, line_hi):
         return None
     start, end = m.start(), m.end()
     amount, high = _amounts(m)
     if m["neg"] or m["sign"]:
         amount, high = -amount, (-high if high is not None else None)
     line_hi = min(line_hi, end + ctx.REACH)
-    if _accounting(masked, start, end, line_lo, line_hi):
+    if ctx.accounting(masked, start, end, line_lo, line_hi):
         amount, start, end = -abs(amount), start - 1, end + 1
     clause = ctx.clause_start(masked, start, floor)
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
     if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
         return None
-    table = ctx.table_context(masked, start)
+    table = ctx.table_context(masked, start, note.tables)
     if period is None and table is not None:
         period = ctx.period_before(table[0]) or ctx.table_period(table[1])
     s_lo, s_hi = ctx.sentence_bounds(masked, start, end)
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"
-    subject = ctx.subject_in(masked[clause:start]) or default_subject
+    subject = ctx.subject_in(masked[clause:start]) or note.default_subject
     annual = None
     if period is not None:
-        with localcontext() as dc:
-            dc.prec = 60
-            annual = amount * w.PERIODS_PER_YEAR[period]
+        annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
+    note.lines = note.lines or LineIndex(masked)
     return MoneyMention(
         ordinal, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
-        ctx.clean_sentence(text[s_lo:s_hi]), lines.line_of(start), high,
+        ctx.clean_sentence(text[s_lo:s_hi]), note.lines.line_of(start), high,
     )  # fmt: skip
 
 

@@ -199,9 +199,12 @@ def test_candidate_lines_hold_every_figure(text: str) -> None:
 
     masked = ctx.mask_prose(text)
     got = {
-        n: [m.span() for m in growth._figures(line, growth._ANCHOR)]
-        for n, line, _ in growth._candidate_lines(text, masked, growth._ANCHOR)
+        n: [m.span() for m in growth._figures(line, growth._ANCHOR, first)]
+        for n, line, _, first in growth._candidate_lines(text, masked, growth._ANCHOR)
     }
+    for _, line, _, first in growth._candidate_lines(text, masked, growth._ANCHOR):
+        anchor = growth._ANCHOR.search(line)  # the first anchor is where the text scan saw it
+        assert anchor is not None and anchor.start() == first
     for n, line in enumerate(mask_code(text).split("\n"), start=1):
         if re.search("@|://|www[.]", line):
             line = ctx._URL.sub(lambda m: " " * len(m.group(0)), line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms.money import MoneyMention, find_money, parse_zh_numeral
@@ -410,7 +410,15 @@ def test_listed_bmp_digits_are_what_backslash_d_matches() -> None:
 
 
 _NEAR_NUMERALS = st.sampled_from(
-    [*"0123456789 ,.$x一两十百千万亿几第\n", "٣", "１", "߀", "\U0001d7d9", "\U0001f600", "\ud800"]
+    [
+        *"0123456789 ,.$x一两十百千万亿几第\né²½",
+        "٣",
+        "１",
+        "߀",
+        "\U0001d7d9",
+        "\U0001f600",
+        "\ud800",
+    ]
 )
 
 
@@ -478,3 +486,66 @@ def test_period_before_guard_changes_no_hit(text: str) -> None:
     assert [m.span() for m in ctx._PERIOD_BEFORE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+_NEAR_BARE = st.one_of(
+    st.sampled_from([*"0123456789", "1,000", "2.5", "两", "三十"]),
+    st.sampled_from([*" -–~$€%:(|w\n多万+", "to", "到", "k", "\u212a", "M", "million", "US$"]),
+    st.sampled_from(["dollars", "Yuan", "美元", "元素", "人民币", "RMB", "\u00a0", "next"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_NEAR_BARE, max_size=20).map("".join))
+@example("10-20 dollars, 5 to 7 美元, 3 million USD, 2 k€ 4% 5: 6M")
+def test_skipping_bare_numerals_keeps_every_figure_with_a_currency_word(text: str) -> None:
+    # Speed work (issue #9, round 3): outside Chinese notes a numeral that can take no
+    # prefix or suffix is not tried; every figure that has one must still be found.
+    from transforms.money import _figures
+
+    def named(bare: bool) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in _figures(text, bare) if m["pre"] or m["suf"]]
+
+    assert named(bare=False) == named(bare=True)
+
+
+_NEAR_SHELL = st.sampled_from([*" \t$x_1é.", "echo", "printf", "sh", "bash", "awk", "export", "s"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NEAR_SHELL, max_size=15).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_shell_pattern_finds_what_the_plain_one_finds(text: str, pos: int, endpos: int) -> None:
+    # Speed work (issue #9, round 3): the shell-word pattern starts with a class.
+    import re
+
+    from transforms.money import _SHELL, _SHELL_WORDS
+
+    plain = re.compile(rf"\b(?:{'|'.join(_SHELL_WORDS)})\b")
+    found = _SHELL.search(text, pos, endpos)
+    want = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (want and want.span())
+
+
+_NEAR_TABLE = st.sampled_from(
+    ["| Month | Revenue |\n", "|---|---|\n", "| Jan | $5 |\n", "x\n", "|\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_TABLE, max_size=12).map("".join))
+def test_table_memo_gives_what_a_walk_up_gives(text: str) -> None:
+    # Speed work (issue #9, round 3): the rows above each line are kept between cells.
+    from transforms import _money_context as ctx
+
+    memo: dict[int, tuple[int, int]] = {}
+    for pos in range(len(text)):
+        assert ctx.table_context(text, pos, memo) == ctx._table_context_walk_all(text, pos)
+
+
+def test_a_table_longer_than_the_row_limit_is_walked_as_before() -> None:
+    from transforms import _money_context as ctx
+
+    text = "| Month | Revenue |\n|---|---|\n" + "| Jan | $5 |\n" * 502
+    for pos in (text.index("$5"), text.rindex("$5"), text.rindex("$5") - 500 * 13):
+        assert ctx.table_context(text, pos, {}) == ctx._table_context_walk_all(text, pos)
+    assert ctx.table_context(text, text.rindex("$5")) is None  # 500 rows up is no header
