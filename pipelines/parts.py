@@ -57,9 +57,17 @@ def _quantize(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> Sequence[dic
 
 
 def arrow_table(name: str, rows: Sequence[Row]) -> pa.Table:
-    """``rows`` of contract table ``name`` as an Arrow table with its declared schema."""
+    """``rows`` of contract table ``name`` as an Arrow table with its declared schema.
+
+    A Decimal with more places than its column's scale is rounded to it (half to even);
+    the rows are copied for that only when PyArrow refuses them as they are, which it
+    does for such a value and never rounds by itself.
+    """
     schema = TABLES[name]
-    return pa.Table.from_pylist(list(_quantize(rows, schema)), schema=schema)
+    try:
+        return pa.Table.from_pylist(list(rows), schema=schema)
+    except pa.ArrowInvalid:
+        return pa.Table.from_pylist(list(_quantize(rows, schema)), schema=schema)
 
 
 def to_arrow(tables: Mapping[str, Sequence[Row] | pa.Table]) -> dict[str, pa.Table]:
