@@ -12,9 +12,9 @@ import functools
 import re
 
 from transforms import _money_words as w
+from transforms._money_regex import LabelScan, label_scan
 from transforms._money_regex import alt as _alt
 from transforms._money_regex import guard as _guard
-from transforms._money_regex import labelled
 from transforms._money_regex import word_firsts as _word_firsts
 from transforms.markdown import blank_match, mask_code
 
@@ -25,8 +25,9 @@ _URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[\w.]+")
 # Without an "@" the e-mail branch never matches, and trying it at every word character
 # (``[\w.+-]+`` backtracks through each run) is most of the cost of masking.
 _WEB_ONLY = re.compile(_WEB)
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
-_CLAUSE_END = re.compile(r"[。！？!?\n，,；;|]|\.(?=\s|$)")
+# A sentence end: one of these characters, but a full stop only before whitespace or the
+# end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
+_SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
@@ -73,12 +74,15 @@ _QUAL_BEFORE = re.compile(
     re.I,
 )
 _NOT_NEAR = re.compile(r"[最附临]$")
-# The end of the last sentence or clause in a span: greedy ".*" backs off from the span's end.
-_LAST_SENTENCE_END = re.compile(rf"(?s:.*)(?:{_SENTENCE_END.pattern})")
-_LAST_CLAUSE_END = re.compile(rf"(?s:.*)(?:{_CLAUSE_END.pattern})")
+# The last sentence or clause end in a span, found as the first one in the span reversed
+# (a greedy ".*" backing off from the span's end tests every character on the way back).
+# Reversed, "a full stop before whitespace or the span's end" is a full stop after
+# whitespace or at the start. Each pattern starts with one class, so ``re`` skips to it.
+_SENTENCE_END_REVERSED = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
+_CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
 
 
-_METRICS = labelled(w.METRIC_PATTERNS)
+_METRICS = label_scan(w.METRIC_PATTERNS)
 _NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
 _SUBJECT_STOP = frozenset(
     """The A An In On At By For From To With We I It Its Our My He She They His Her Their
@@ -146,8 +150,7 @@ def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = max(lo, start - REACH), min(hi, end + REACH)
     if _TABLE_ROW.match(masked[lo:hi]):
         return lo, hi
-    last = _LAST_SENTENCE_END.match(masked, lo, start)
-    s = last.end() if last else lo
+    s = last_end(_SENTENCE_END_REVERSED, masked, lo, start)
     m = _SENTENCE_END.search(masked, end, hi)
     return s, m.end() if m else hi
 
@@ -159,8 +162,24 @@ def clean_sentence(sentence: str) -> str:
 
 def clause_start(masked: str, pos: int, floor: int) -> int:
     """Offset where the clause holding ``pos`` starts (never before ``floor``)."""
-    last = _LAST_CLAUSE_END.match(masked, max(floor, pos - REACH), pos)
-    return last.end() if last else floor
+    lo = max(floor, pos - REACH)
+    start = last_end(_CLAUSE_END_REVERSED, masked, lo, pos)
+    return floor if start == lo else start
+
+
+def last_end(reversed_end: re.Pattern[str], masked: str, lo: int, hi: int) -> int:
+    """Offset just past the last sentence (or clause) end in ``masked[lo:hi]``, else ``lo``:
+    ``reversed_end`` finds the first end in the span read backwards.
+
+    >>> last_end(_SENTENCE_END_REVERSED, "Hi. 3.5 Yes! We", 0, 15)
+    12
+    >>> last_end(_SENTENCE_END_REVERSED, "v1.2 at x.", 0, 10)
+    10
+    >>> last_end(_CLAUSE_END_REVERSED, "a", 0, 1), last_end(_CLAUSE_END_REVERSED, "a, b", 0, 4)
+    (0, 2)
+    """
+    found = reversed_end.search(masked[lo:hi][::-1])
+    return hi - found.start() if found else lo
 
 
 def _period_of(m: re.Match[str]) -> str:
@@ -209,17 +228,16 @@ def qualifier_before(before: str) -> str | None:
     return m.lastgroup
 
 
-def nearest_label(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
-    """The group name of the ``pattern`` hit nearest ``text[start:end]`` (the first on a tie).
+def nearest_label(scan: LabelScan, text: str, start: int, end: int) -> str | None:
+    """The label of the ``scan`` hit nearest ``text[start:end]`` (the first on a tie).
 
     A hit past the span is the last one worth reading: every later hit lies further away.
     """
     best: tuple[int, str] | None = None
-    for m in pattern.finditer(text):
-        lo, hi = m.span()
+    for lo, hi, label in scan.hits(text):
         gap = start - hi if hi <= start else (lo - end if lo > end else 0)
-        if m.lastgroup and (best is None or gap < best[0]):
-            best = (gap, m.lastgroup)
+        if label and (best is None or gap < best[0]):
+            best = (gap, label)
         if lo > end or (best is not None and best[0] == 0):
             break
     return best[1] if best else None

@@ -110,7 +110,10 @@ METRIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpric(?:e|es|ed|ing)\b", r"\brates?\b",
         r"\bcosts?\s+(?=(?:just|only|about|around)?\s*[$€£¥\d])",
         r"\bcharg(?:e|es|ed|ing)\b", r"\bplans?\b", r"\btiers?\b", r"\bsubscriptions?\b",
-        r"\b(?:per|a|/)\s*(?:seat|user|license|licence)\b", r"\bsells? for\b", r"\bfree\b",
+        # ("per seat", "a seat" and "/seat" are three words: each starts with one character)
+        r"\bper\s*(?:seat|user|license|licence)\b", r"\ba\s*(?:seat|user|license|licence)\b",
+        r"\b/\s*(?:seat|user|license|licence)\b",
+        r"\bsells? for\b", r"\bfree\b",
         "定价", "售价", "价格", "价位", "收费", "年费", "月费", "会员费", "订阅费", "免费",
         r"是\s*每\s*个?\s*(?:年|月|季度|周|天)", "每人", "每个用户", "每席位",
     ),

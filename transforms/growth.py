@@ -55,13 +55,14 @@ _AFTER = re.compile(
     re.X | re.I,
 )
 # A character no growth or basis word, nor what _BEFORE allows after one, can hold; the
-# greedy ".*" makes a match end just after the last such character.
-_LAST_STOP = re.compile(r".*[0-9$%.,;!?()|<>=+*#&\"\[\]{}]", re.S)
+# phrase before a figure starts just after the last one (the first in the text reversed:
+# a greedy ".*" backing off from the end would test every character on the way back).
+_STOP = re.compile(r"[0-9$%.,;!?()|<>=+*#&\"\[\]{}]")  # (searched in the text reversed)
 _LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level, not growth
 _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
-_METRICS = _rx.labelled(w.GROWTH_METRICS)
+_METRICS = _rx.label_scan(w.GROWTH_METRICS)
 # Every _FIGURE match holds an anchor, so a line without one is skipped: one of these
 # characters (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半), or the
 # "bled"/"pled"/"lved" of a multiple word (doubled, tripled, quadrupled, halved ...; no
@@ -206,8 +207,8 @@ def _line_growth(
 def _direction(before: str, after: str) -> int | None:
     """+1 or -1 when a growth word touches the figure, None when none does."""
     before_60 = before[-60:]
-    stop = _LAST_STOP.match(before_60)  # the phrase starts after the last stop character
-    found = _BEFORE.search(before_60, stop.end() if stop else 0)
+    stop = _STOP.search(before_60[::-1])  # the phrase starts after the last stop character
+    found = _BEFORE.search(before_60, len(before_60) - stop.start() if stop else 0)
     if found and (found["up"] or "").lower() == "up" and not _UP_NEXT.search(before):
         found = None
     span = found.group(0) if found else ""

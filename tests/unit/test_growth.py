@@ -210,3 +210,18 @@ def test_candidate_lines_hold_every_figure(text: str) -> None:
             line = ctx._URL.sub(lambda m: " " * len(m.group(0)), line)
         spans = [m.span() for m in growth._FIGURE.finditer(line)]
         assert got.get(n, []) == spans
+
+
+_NEAR_STOP = st.sampled_from([*'ab 3$%.,;!?()|<>=+*#&"[]{}\n', "grew", "增长", "by"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_STOP, max_size=30).map("".join))
+def test_reversed_stop_search_finds_the_last_stop(text: str) -> None:
+    import re
+
+    from transforms import growth
+
+    greedy = re.compile(r".*[0-9$%.,;!?()|<>=+*#&\"\[\]{}]", re.S).match(text)
+    found = growth._STOP.search(text[::-1])
+    assert (len(text) - found.start() if found else None) == (greedy.end() if greedy else None)

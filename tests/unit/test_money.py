@@ -391,12 +391,80 @@ def test_metric_guard_changes_no_hit(text: str) -> None:
 
     from transforms import _money_context as ctx
     from transforms import _money_words as w
+    from transforms._money_regex import labelled
 
     plain = re.compile(
         "|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in w.METRIC_PATTERNS.items()), re.I
     )
-    hits = [(m.span(), m.lastgroup) for m in ctx.labelled(w.METRIC_PATTERNS).finditer(text)]
+    hits = [(m.span(), m.lastgroup) for m in labelled(w.METRIC_PATTERNS).finditer(text)]
     assert hits == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert list(ctx._METRICS.hits(text)) == [(*m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+# Round 4: the metric words are found by a scan that stops only after characters that are
+# no ASCII letter (LabelScan.after); these tokens put words right after letters, digits,
+# Chinese, folded letters (ſ, K, İ, ı) and other hits, and hold the words it leaves out.
+_NEAR_WORDS = st.sampled_from(
+    [
+        *" x5_-/.\n$ſKİı年净利费收入融资",
+        *("price", "PRICES", "costs ", "net", "profit", "rate", "seat", "user", "a seat"),
+        *("per", "a", "/seat", "sales", "income", "ARR", "MRR", "arr", "VC", "series b"),
+        *("users", "traffic", "downloads", "revenue", "run-rate", "run rate", "A轮", "B+轮"),
+        *("annual recurring revenue", "Monthly Recurring Revenue", "是每月", "每个用户"),
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_NEAR_WORDS, max_size=25).map("".join))
+def test_label_scan_finds_what_the_plain_pattern_finds(text: str) -> None:
+    import re
+
+    from transforms import _money_regex
+    from transforms import _money_words as w
+
+    for patterns in (w.METRIC_PATTERNS, w.GROWTH_METRICS, w.BASIS_WORDS):
+        plain = re.compile("|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in patterns.items()), re.I)
+        scan = _money_regex.label_scan(patterns)
+        assert list(scan.hits(text)) == [(*m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_label_scans_of_the_metrics_take_the_fast_path() -> None:
+    from transforms import _money_context as ctx
+    from transforms import growth
+
+    for scan in (ctx._METRICS, growth._METRICS):
+        assert scan.after is not None  # every word is read by the fast scan or is a rare one
+    assert list(ctx._METRICS.hits("收入 price xprice")) == [(0, 2, "revenue"), (3, 8, "price")]
+    assert list(ctx._METRICS.hits("ſales 5/seat")) == [(0, 5, "revenue"), (7, 12, "price")]
+    assert list(growth._METRICS.hits("收入 users")) == [(0, 2, "revenue"), (3, 8, "users")]
+    # a rare word (it may follow a letter) sends the text to the plain scan
+    assert list(ctx._METRICS.hits("semiannual recurring revenue")) == [(4, 28, "arr")]
+
+
+_NEAR_ENDS = st.sampled_from([*"ab .。！？!?\n，,；;|\t3", "3.5", ". ", "x."])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_NEAR_ENDS, max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_sentence_and_clause_ends_match_the_greedy_scans(text: str, a: int, b: int) -> None:
+    import re
+
+    from transforms import _money_context as ctx
+
+    end = r"|\.(?=\s|$)"
+    last_sentence = re.compile(r"(?s:.*)(?:[。！？!?\n]" + end + ")")
+    last_clause = re.compile(r"(?s:.*)(?:[。！？!?\n，,；;|]" + end + ")")
+    sentence = re.compile(r"[。！？!?\n]" + end)
+    start, stop = sorted((min(a, len(text)), min(b, len(text))))
+    for floor in range(start + 1):
+        m = last_clause.match(text, max(floor, stop - ctx.REACH), stop)
+        assert ctx.clause_start(text, stop, floor) == (m.end() if m else floor)
+    m = last_sentence.match(text, start, stop)
+    got = ctx.last_end(ctx._SENTENCE_END_REVERSED, text, start, stop)
+    assert got == (m.end() if m else start)
+    fwd, plain = ctx._SENTENCE_END.search(text, start, stop), sentence.search(text, start, stop)
+    assert (fwd and fwd.span()) == (plain and plain.span())
 
 
 def test_listed_bmp_digits_are_what_backslash_d_matches() -> None:
