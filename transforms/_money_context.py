@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from transforms import _money_words as w
 from transforms._money_regex import LabelScan, label_scan
@@ -301,6 +302,28 @@ def bare_numeral(masked: str, lo: int, at: int, end: int) -> bool:
     if after in _EXTENDS and (after not in _SPACES or masked[end + 1 : end + 2] in _AFTER_SPACE):
         return False
     return lo == at or not masked[lo:at].strip(_BLANK_LEAD)
+
+
+def priced_numerals(first: str, run: str, prefix_chars: frozenset[str]) -> re.Pattern[str]:
+    """A scan for the numerals (``first`` character, then ``run``) :func:`bare_numeral`
+    may pass: right after a lead character that is not blank, or after a blank after any
+    lead character (the lead is a run of ``prefix_chars``: its last character that is not
+    blank is one of the two), or right before what can extend them. It skips only bare
+    numerals. ``run`` is atomic, never cut short to pass the look-ahead; a start inside a
+    run (no digit or Chinese numeral is a lead character) sees the same end and fails.
+
+    >>> scan = priced_numerals("[0-9]", r"\\d*", frozenset("$ "))
+    >>> [m.group(0) for m in scan.finditer("in 2024 we paid $ 15, 7 dollars, 80 ok")]
+    ['15', '7']
+    """
+    lead, blank = _chars(prefix_chars - set(_BLANK_LEAD)), _chars(_BLANK_LEAD)
+    after_lead = rf"(?<={lead}(?s:.))|(?<={_chars(prefix_chars)}{blank}(?s:.))"
+    extends = f"{_chars(_EXTENDS - set(_SPACES))}|{_chars(_SPACES)}{_chars(_AFTER_SPACE)}"
+    return re.compile(rf"{first}(?:(?:{after_lead})(?>{run})|(?>{run})(?={extends}))")
+
+
+def _chars(chars: Iterable[str]) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]"
 
 
 def table_context(

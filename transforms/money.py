@@ -85,6 +85,13 @@ _LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFI
 _LEAD = 2 + _LONGEST_PREFIX + 1 + 1  # "- " + prefix + space + sign
 _LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
 _PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
+# Outside Chinese notes: the same scans less numerals ctx.bare_numeral calls bare (see
+# priced_numerals); texts past U+FFFF are rare, so theirs is compiled on first use.
+_RUN = rf"(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*"
+_PRICED_BMP = ctx.priced_numerals(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}]", _RUN, _PREFIX_CHARS)
+_priced = functools.cache(
+    lambda: ctx.priced_numerals(rf"[\d{w.ZH_NUMERAL_CHARS}]", _RUN, _PREFIX_CHARS)
+)
 _UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
@@ -293,7 +300,7 @@ def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     pos = 0  # the next match starts at or after pos
-    for numeral in _numerals(masked):
+    for numeral in _numerals(masked, bare):
         at = numeral.start()
         if at < pos:
             continue
@@ -314,16 +321,19 @@ def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
     return out
 
 
-def _numerals(masked: str) -> Iterator[re.Match[str]]:
-    """``_NUMERAL.finditer(masked)``, scanned with ``_NUMERAL_BMP`` where that is safe.
+def _numerals(masked: str, bare: bool = True) -> Iterator[re.Match[str]]:
+    """``_NUMERAL.finditer(masked)``, scanned with ``_NUMERAL_BMP`` where that is safe;
+    with ``bare`` False, less the numerals ``ctx.bare_numeral`` would skip (``_PRICED_BMP``).
 
     >>> [m.group(0) for m in _numerals("x1 ٣4 两万 \U0001d7d9")]
     ['1', '٣4', '两万', '𝟙']
+    >>> [m.group(0) for m in _numerals("in 2024 we paid $5, 7 dollars", bare=False)]
+    ['5', '7']
     """
     # UTF-16 takes four bytes only for a character past U+FFFF (surrogates pass as two).
     if masked.isascii() or len(masked.encode("utf-16-le", "surrogatepass")) == 2 * len(masked):
-        return _NUMERAL_BMP.finditer(masked)
-    return _NUMERAL.finditer(masked)
+        return (_NUMERAL_BMP if bare else _PRICED_BMP).finditer(masked)
+    return (_NUMERAL if bare else _priced()).finditer(masked)
 
 
 def _mention(

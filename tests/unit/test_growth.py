@@ -225,3 +225,23 @@ def test_reversed_stop_search_finds_the_last_stop(text: str) -> None:
     greedy = re.compile(r".*[0-9$%.,;!?()|<>=+*#&\"\[\]{}]", re.S).match(text)
     found = growth._STOP.search(text[::-1])
     assert (len(text) - found.start() if found else None) == (greedy.end() if greedy else None)
+
+
+_NEAR_FIGURE = st.sampled_from(
+    [*" \t-−+.,%％x×X倍翻了番百分之一两十减半a\n", "3", "12.5", "doubled", "HALVED", "Tripled"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NEAR_FIGURE, max_size=25).map("".join))
+def test_figure_guard_changes_no_match(text: str) -> None:
+    # Speed work (issue #9, round 5): the class in front of _FIGURE only skips offsets
+    # where no branch can start.
+    import re
+
+    from transforms import growth
+
+    plain = re.compile(growth._FIGURE_BODY, re.X | re.I)
+    assert [(m.span(), m.groupdict()) for m in growth._FIGURE.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text)
+    ]

@@ -577,6 +577,49 @@ def test_skipping_bare_numerals_keeps_every_figure_with_a_currency_word(text: st
     assert named(bare=False) == named(bare=True)
 
 
+_NEAR_PRICED = st.sampled_from(
+    [
+        *"0123456789 \t\u00a0-−,.$€(|a\nkKmw多万两十三",
+        *("\U0001d7d9", "٣", "US", "US$", "RMB", "人民币", "dollars", "美元"),
+        *("to", "到", "million", "next", "pounds"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_NEAR_PRICED, max_size=25).map("".join))
+@example("in 2024 we paid US$ 15, - 7 dollars, 80 ok, $  -3 and 5 万")
+def test_priced_numeral_scan_drops_only_bare_numerals(text: str) -> None:
+    # Speed work (issue #9, round 5): outside Chinese notes the numeral scan leaves out
+    # numerals that bare_numeral would skip; the figures found must stay the same.
+    import re
+
+    from transforms import money
+
+    plain = list(money._NUMERAL.finditer(text))
+    priced = [m.span() for m in money._numerals(text, bare=False)]
+    assert set(priced) <= {m.span() for m in plain}
+    for m in plain:
+        if m.span() not in priced:  # dropped: bare even with the longest lead it can have
+            lo = m.start()
+            while lo > m.start() - money._LEAD and lo and text[lo - 1] in money._PREFIX_CHARS:
+                lo -= 1
+            assert money.ctx.bare_numeral(text, lo, m.start(), m.end())
+
+    def plain_figures(bare: bool) -> list[re.Match[str]]:
+        scan = money._numerals
+        try:
+            money._numerals = lambda masked, bare=True: iter(plain)  # type: ignore[assignment]
+            return money._figures(text, bare)
+        finally:
+            money._numerals = scan  # type: ignore[assignment]
+
+    def spans(found: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in found]
+
+    assert spans(money._figures(text, False)) == spans(plain_figures(False))
+
+
 _NEAR_SHELL = st.sampled_from([*" \t$x_1é.", "echo", "printf", "sh", "bash", "awk", "export", "s"])
 
 
