@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from transforms import _money_words as w
-from transforms._money_regex import LabelScan, label_scan
+from transforms._label_scan import LabelScan, label_scan
 from transforms._money_regex import alt as _alt
 from transforms._money_regex import guard as _guard
-from transforms._money_regex import word_firsts as _word_firsts
 from transforms.markdown import blank_match, mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
@@ -96,20 +94,6 @@ _SUBJECT_STOP = frozenset(
 )
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
 _ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
-# A figure with neither prefix nor suffix names no currency (dropped outside Chinese notes).
-# One can only continue past its digits with one of _EXTENDS, or a space and one of
-# _AFTER_SPACE (a magnitude, a range's dash or "to", a suffix word); its lead before the
-# digits holds a prefix only if it has a character besides signs and spaces.
-_AFTER_SPACE = frozenset(
-    "十百千万亿-–—~～t到至"
-    + "".join(_word_firsts(list(w.EN_MAGNITUDE_WORDS), folded=True))
-    + "".join(_word_firsts(list(w.SUFFIX_WORDS), folded=True))
-)
-_SPACES = " \t\u00a0\u202f"
-_BLANK_LEAD = "-−" + _SPACES
-_EXTENDS = _AFTER_SPACE | frozenset(
-    _BLANK_LEAD + ",.多余+" + "".join(_word_firsts(list(w.EN_MAGNITUDE_LETTERS), folded=True))
-)
 _VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
 
@@ -287,43 +271,6 @@ def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) ->
         return False
     head = masked[max(line_lo, start - 1 - REACH) : start - 1].rstrip(" \t")
     return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
-
-
-def bare_numeral(masked: str, lo: int, at: int, end: int) -> bool:
-    """True when no figure starting in ``masked[lo:at]`` (lead characters, then the numeral
-    ``masked[at:end]``) can hold a prefix or a suffix: its match would end at ``end``.
-
-    >>> bare_numeral("in 2024 we", 2, 3, 7), bare_numeral("- 5 dollars", 0, 2, 3)
-    (True, False)
-    >>> bare_numeral("US$ 5%", 0, 4, 5), bare_numeral("10-20 元", 0, 0, 2)
-    (False, False)
-    """
-    after = masked[end : end + 1]
-    if after in _EXTENDS and (after not in _SPACES or masked[end + 1 : end + 2] in _AFTER_SPACE):
-        return False
-    return lo == at or not masked[lo:at].strip(_BLANK_LEAD)
-
-
-def priced_numerals(first: str, run: str, prefix_chars: frozenset[str]) -> re.Pattern[str]:
-    """A scan for the numerals (``first`` character, then ``run``) :func:`bare_numeral`
-    may pass: right after a lead character that is not blank, or after a blank after any
-    lead character (the lead is a run of ``prefix_chars``: its last character that is not
-    blank is one of the two), or right before what can extend them. It skips only bare
-    numerals. ``run`` is atomic, never cut short to pass the look-ahead; a start inside a
-    run (no digit or Chinese numeral is a lead character) sees the same end and fails.
-
-    >>> scan = priced_numerals("[0-9]", r"\\d*", frozenset("$ "))
-    >>> [m.group(0) for m in scan.finditer("in 2024 we paid $ 15, 7 dollars, 80 ok")]
-    ['15', '7']
-    """
-    lead, blank = _chars(prefix_chars - set(_BLANK_LEAD)), _chars(_BLANK_LEAD)
-    after_lead = rf"(?<={lead}(?s:.))|(?<={_chars(prefix_chars)}{blank}(?s:.))"
-    extends = f"{_chars(_EXTENDS - set(_SPACES))}|{_chars(_SPACES)}{_chars(_AFTER_SPACE)}"
-    return re.compile(rf"{first}(?:(?:{after_lead})(?>{run})|(?>{run})(?={extends}))")
-
-
-def _chars(chars: Iterable[str]) -> str:
-    return "[" + re.escape("".join(sorted(chars))) + "]"
 
 
 def table_context(

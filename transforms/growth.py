@@ -26,12 +26,13 @@ from decimal import Decimal
 from transforms import _money_context as ctx
 from transforms import _money_regex as _rx
 from transforms import _money_words as w
+from transforms._label_scan import label_scan, labelled
 from transforms.money import parse_zh_numeral
 
 _UP = _rx.alt(list(w.GROWTH_UP))
 _DOWN = _rx.alt(list(w.GROWTH_DOWN))
 # One group per basis; a basis listed earlier wins a tie (the bases never overlap).
-_BASIS = _rx.labelled(w.BASIS_WORDS)
+_BASIS = labelled(w.BASIS_WORDS)
 _BASIS_ORDER = {b: i for i, b in enumerate(w.BASIS_WORDS)}
 _ANY_BASIS = "|".join(p for ps in w.BASIS_WORDS.values() for p in ps)
 _FIGURE_BODY = r"""(?P<sign>(?<![A-Za-z0-9_.])[-−+])?
@@ -64,7 +65,7 @@ _LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level
 _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
-_METRICS = _rx.label_scan(w.GROWTH_METRICS)
+_METRICS = label_scan(w.GROWTH_METRICS)
 # Every _FIGURE match holds an anchor, so a line without one is skipped: one of these
 # characters (x/X/× for "3x", 百 for 百分之, 翻 for 翻倍/翻番, 减 for 减半), or the
 # "bled"/"pled"/"lved" of a multiple word (doubled, tripled, quadrupled, halved ...; no

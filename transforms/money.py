@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
 
 from transforms import _money_context as ctx
 from transforms import _money_regex as _rx
 from transforms import _money_words as w
+from transforms._money_numerals import PREFIX_CHARS, bare_numeral
+from transforms._money_numerals import numerals as _numerals
 from transforms.markdown import LineIndex
 
 _SPACE = r"[ \t\u00a0\u202f]"
@@ -68,30 +69,11 @@ _FIGURE = re.compile(
     (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_SUFFIX}))?""",
     re.X,
 )
-# A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
-# Chinese numerals) only the run's first character can start one: the look-behinds of
-# _ARABIC and _ZH_NUM refuse the others. (A leading character class lets the regex engine
-# skip ahead to candidates fast.)
-_NUMERAL = re.compile(rf"[\d{w.ZH_NUMERAL_CHARS}](?:(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*)")
-# The same with the decimal digits below U+10000 listed instead of \d (a faster scan); for
-# a text without characters past U+FFFF it finds the same numerals.
-_BMP_DIGITS = "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in w.BMP_DIGIT_ZEROS)
-_NUMERAL_BMP = re.compile(
-    rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}](?:(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*)"
-)
 # Before the number a figure holds at most _LEAD characters (sign, currency prefix, spaces),
-# all of them _PREFIX_CHARS, and it can only begin with one of _LEAD_CHARS.
+# all of them PREFIX_CHARS, and it can only begin with one of _LEAD_CHARS.
 _LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFIX_CODES))
 _LEAD = 2 + _LONGEST_PREFIX + 1 + 1  # "- " + prefix + space + sign
 _LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
-_PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
-# Outside Chinese notes: the same scans less numerals ctx.bare_numeral calls bare (see
-# priced_numerals); texts past U+FFFF are rare, so theirs is compiled on first use.
-_RUN = rf"(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*"
-_PRICED_BMP = ctx.priced_numerals(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}]", _RUN, _PREFIX_CHARS)
-_priced = functools.cache(
-    lambda: ctx.priced_numerals(rf"[\d{w.ZH_NUMERAL_CHARS}]", _RUN, _PREFIX_CHARS)
-)
 _UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
@@ -293,7 +275,7 @@ def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
     """The matches of ``_FIGURE.finditer(masked)``, trying the regex only near numerals.
 
     With ``bare`` False a numeral that can take neither prefix nor suffix is not tried
-    (outside Chinese notes such a figure is dropped anyway); see ``ctx.bare_numeral``.
+    (outside Chinese notes such a figure is dropped anyway); see ``_money_numerals.bare_numeral``.
 
     >>> [m.group(0) for m in _figures("a 2024 plan: US$ 5k, -€3 and 两万元")]
     ['2024', 'US$ 5k', '-€3', '两万元']
@@ -306,9 +288,9 @@ def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
             continue
         floor = at - _LEAD if at - _LEAD > pos else pos
         lo = at  # back over the characters a currency prefix or sign can be made of
-        while lo > floor and masked[lo - 1] in _PREFIX_CHARS:
+        while lo > floor and masked[lo - 1] in PREFIX_CHARS:
             lo -= 1
-        if not bare and ctx.bare_numeral(masked, lo, at, numeral.end()):
+        if not bare and bare_numeral(masked, lo, at, numeral.end()):
             continue  # its match ends at the numeral (pos would stay before the next one)
         for start in range(lo, at + 1):
             if start < at and masked[start] not in _LEAD_CHARS:
@@ -319,21 +301,6 @@ def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
                 pos = m.end()
                 break
     return out
-
-
-def _numerals(masked: str, bare: bool = True) -> Iterator[re.Match[str]]:
-    """``_NUMERAL.finditer(masked)``, scanned with ``_NUMERAL_BMP`` where that is safe;
-    with ``bare`` False, less the numerals ``ctx.bare_numeral`` would skip (``_PRICED_BMP``).
-
-    >>> [m.group(0) for m in _numerals("x1 ٣4 两万 \U0001d7d9")]
-    ['1', '٣4', '两万', '𝟙']
-    >>> [m.group(0) for m in _numerals("in 2024 we paid $5, 7 dollars", bare=False)]
-    ['5', '7']
-    """
-    # UTF-16 takes four bytes only for a character past U+FFFF (surrogates pass as two).
-    if masked.isascii() or len(masked.encode("utf-16-le", "surrogatepass")) == 2 * len(masked):
-        return (_NUMERAL_BMP if bare else _PRICED_BMP).finditer(masked)
-    return (_NUMERAL if bare else _priced()).finditer(masked)
 
 
 def _mention(

@@ -391,7 +391,7 @@ def test_metric_guard_changes_no_hit(text: str) -> None:
 
     from transforms import _money_context as ctx
     from transforms import _money_words as w
-    from transforms._money_regex import labelled
+    from transforms._label_scan import labelled
 
     plain = re.compile(
         "|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in w.METRIC_PATTERNS.items()), re.I
@@ -420,12 +420,12 @@ _NEAR_WORDS = st.sampled_from(
 def test_label_scan_finds_what_the_plain_pattern_finds(text: str) -> None:
     import re
 
-    from transforms import _money_regex
     from transforms import _money_words as w
+    from transforms._label_scan import label_scan
 
     for patterns in (w.METRIC_PATTERNS, w.GROWTH_METRICS, w.BASIS_WORDS):
         plain = re.compile("|".join(f"(?P<{k}>{'|'.join(v)})" for k, v in patterns.items()), re.I)
-        scan = _money_regex.label_scan(patterns)
+        scan = label_scan(patterns)
         assert list(scan.hits(text)) == [(*m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
@@ -493,9 +493,9 @@ _NEAR_NUMERALS = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_NEAR_NUMERALS, max_size=30).map("".join))
 def test_fast_numeral_scan_finds_what_the_plain_scan_finds(text: str) -> None:
-    from transforms.money import _NUMERAL, _numerals
+    from transforms._money_numerals import NUMERAL, numerals
 
-    assert [m.span() for m in _numerals(text)] == [m.span() for m in _NUMERAL.finditer(text)]
+    assert [m.span() for m in numerals(text)] == [m.span() for m in NUMERAL.finditer(text)]
 
 
 _NEAR_SUFFIX = st.sampled_from(
@@ -594,17 +594,18 @@ def test_priced_numeral_scan_drops_only_bare_numerals(text: str) -> None:
     # numerals that bare_numeral would skip; the figures found must stay the same.
     import re
 
+    from transforms import _money_numerals as nums
     from transforms import money
 
-    plain = list(money._NUMERAL.finditer(text))
+    plain = list(nums.NUMERAL.finditer(text))
     priced = [m.span() for m in money._numerals(text, bare=False)]
     assert set(priced) <= {m.span() for m in plain}
     for m in plain:
         if m.span() not in priced:  # dropped: bare even with the longest lead it can have
             lo = m.start()
-            while lo > m.start() - money._LEAD and lo and text[lo - 1] in money._PREFIX_CHARS:
+            while lo > m.start() - money._LEAD and lo and text[lo - 1] in nums.PREFIX_CHARS:
                 lo -= 1
-            assert money.ctx.bare_numeral(text, lo, m.start(), m.end())
+            assert nums.bare_numeral(text, lo, m.start(), m.end())
 
     def plain_figures(bare: bool) -> list[re.Match[str]]:
         scan = money._numerals
