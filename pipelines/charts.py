@@ -10,7 +10,7 @@ exactly as written, as text.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pyarrow as pa
 
 PALETTE = [
@@ -33,7 +34,8 @@ class Chart:
     key: str
     title: str
     caption: str
-    figure: go.Figure | None  # None when the warehouse has no rows for it
+    mart: str  # the one mart it is drawn from
+    figure: str | None  # the plotly figure as JSON; None when the warehouse has no rows for it
 
 
 def plot_text(value: object) -> str:
@@ -297,11 +299,20 @@ CHARTS: list[tuple[str, str, str, str, Callable[[pd.DataFrame], go.Figure | None
 ]
 
 
-def build_charts(marts: dict[str, pd.DataFrame]) -> list[Chart]:
-    """Every dashboard chart, from the marts (a missing or empty mart gives an empty chart)."""
+def build_charts(
+    marts: Mapping[str, pd.DataFrame], known: Mapping[str, str | None] | None = None
+) -> list[Chart]:
+    """Every dashboard chart, from the marts (a missing or empty mart gives an empty chart).
+    A chart in ``known`` (its key → its figure's JSON, drawn before from the same mart) is
+    not drawn again."""
+    known = known or {}
     charts = []
     for key, title, mart, caption, build in CHARTS:
-        frame = marts.get(mart)
-        figure = build(frame) if frame is not None and not frame.empty else None
-        charts.append(Chart(key, title, caption, figure))
+        if key in known:
+            figure = known[key]
+        else:
+            frame = marts.get(mart)
+            drawn = build(frame) if frame is not None and not frame.empty else None
+            figure = None if drawn is None else pio.to_json(drawn, validate=False)
+        charts.append(Chart(key, title, caption, mart, figure))
     return charts

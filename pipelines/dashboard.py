@@ -15,16 +15,16 @@ import hashlib
 import html
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
-import plotly.io as pio
 import pyarrow as pa
 import pyarrow.parquet as pq
 from plotly.offline import get_plotlyjs
 
-from pipelines.charts import Chart, build_charts, top_revenue_rows
+from pipelines.chart_cache import cached_figures, mart_digests, save_figures
+from pipelines.charts import CHARTS, Chart, build_charts, top_revenue_rows
 
 INDEX = "index.html"
 TABLE_ROWS = 40
@@ -192,11 +192,17 @@ def render_dashboard(
         if "revenue_timeline" in marts:
             marts = {**marts, "revenue_timeline": top_revenue_rows(marts["revenue_timeline"])}
     frames = {name: table.to_pandas() for name, table in marts.items()}
-    charts = build_charts(frames)
+    return _page(frames, counts, build_charts(frames), built_at)
+
+
+def _page(
+    frames: Mapping[str, pd.DataFrame],
+    counts: Mapping[str, int],
+    charts: list[Chart],
+    built_at: dt.datetime,
+) -> str:
     drawn = {c.key: c.figure for c in charts if c.figure is not None}
-    figures = _safe_json(
-        "{" + ",".join(f'"{k}": {pio.to_json(f, validate=False)}' for k, f in drawn.items()) + "}"
-    )
+    figures = _safe_json("{" + ",".join(f'"{k}": {f}' for k, f in drawn.items()) + "}")
     plotly_js = get_plotlyjs()
     boot = _BOOT % json.dumps(PLOT_CONFIG)
     policy = (
@@ -218,23 +224,65 @@ def render_dashboard(
     )
 
 
-def dashboard_marts(folder: Path) -> tuple[dict[str, pa.Table], dict[str, int]]:
-    """The marts the page needs, by name, and every mart's row count. Of the revenue mart
-    only the rows its chart draws are read (``charts.top_revenue_rows``)."""
+def dashboard_marts(
+    folder: Path, known: Collection[str] = ()
+) -> tuple[dict[str, pa.Table], dict[str, int]]:
+    """What the page needs of the marts, by name, and every mart's row count.
+
+    Charts whose keys are in ``known`` are not drawn again, so of a mart that only such
+    charts read, only what the page shows besides them is read. Of the revenue mart only
+    the rows its chart draws are read (``charts.top_revenue_rows``), of ``note_facts``
+    (sorted newest first) only the rows of its table.
+    """
+    drawing = {mart for key, _, mart, _, _ in CHARTS if key not in known}
     tables: dict[str, pa.Table] = {}
     counts: dict[str, int] = {}
     for path in sorted(folder.glob("*.parquet")):
-        counts[path.stem] = pq.ParquetFile(path).metadata.num_rows
-        slim = path.stem == "revenue_timeline"
-        tables[path.stem] = top_revenue_rows(path) if slim else pq.read_table(path)
+        name = path.stem
+        counts[name] = pq.ParquetFile(path).metadata.num_rows
+        if name in drawing:
+            slim = name == "revenue_timeline"
+            tables[name] = top_revenue_rows(path) if slim else pq.read_table(path)
+        elif name in _SHOWN:
+            tables[name] = _SHOWN[name](path)
     return tables, counts
 
 
-def write_dashboard(marts_dir: Path, out_dir: Path, built_at: dt.datetime | None = None) -> Path:
-    """Render ``marts_dir/*.parquet`` into ``out_dir/index.html``, replacing it in one rename."""
-    marts, counts = dashboard_marts(marts_dir)
-    page = render_dashboard(marts, built_at or dt.datetime.now(dt.UTC), counts)
+def _first_rows(path: Path) -> pa.Table:
+    parquet = pq.ParquetFile(path)
+    batch = next(parquet.iter_batches(batch_size=TABLE_ROWS), None)
+    return parquet.schema_arrow.empty_table() if batch is None else pa.Table.from_batches([batch])
+
+
+# what the page shows of a mart besides its charts (the stats, the tables)
+_SHOWN: dict[str, Callable[[Path], pa.Table]] = {
+    "note_facts": _first_rows,
+    "episode_facts": lambda path: pq.read_table(path, columns=["show_name"]),
+    "people_leaderboard": lambda path: pq.read_table(path, columns=["person_id"]),
+    "run_issues": pq.read_table,
+}
+
+
+def write_dashboard(
+    marts_dir: Path,
+    out_dir: Path,
+    built_at: dt.datetime | None = None,
+    reuse: Path | None = None,
+) -> Path:
+    """Render ``marts_dir/*.parquet`` into ``out_dir/index.html``, replacing it in one rename.
+
+    A chart recorded in ``reuse`` (the published dashboard's folder, or ``out_dir`` itself)
+    as drawn from a mart with the same bytes is taken from there, not drawn again
+    (``pipelines.chart_cache``); ``out_dir`` records the figures for the next build.
+    """
+    digests = mart_digests(marts_dir)
+    known = cached_figures(reuse, digests)
+    marts, counts = dashboard_marts(marts_dir, known)
+    frames = {name: table.to_pandas() for name, table in marts.items()}
+    charts = build_charts(frames, known)
+    page = _page(frames, counts, charts, built_at or dt.datetime.now(dt.UTC))
     out_dir.mkdir(parents=True, exist_ok=True)
+    save_figures(out_dir, charts, digests)
     target = out_dir / INDEX
     tmp = out_dir / f".{INDEX}.tmp"
     tmp.write_text(page, encoding="utf-8")
@@ -252,5 +300,6 @@ def refresh_dashboard(warehouse: Path) -> Path:
         raise FileNotFoundError(f"no marts in {warehouse}; run 'notehouse build VAULT' first")
     link = warehouse / "dashboard"
     # a published dashboard is a link into the current build; write where it points
-    write_dashboard(marts, link.resolve() if link.is_symlink() else link)
+    folder = link.resolve() if link.is_symlink() else link
+    write_dashboard(marts, folder, reuse=folder)
     return link / INDEX

@@ -129,7 +129,7 @@ def load(
                     link_marts(previous, staged, kept)
                 with _timed("marts"):
                     write_marts(con, staged / "marts", skip=kept)
-                drawn = _draw_aside(aside, staged) if options.dashboard else None
+                drawn = _draw_aside(aside, staged, root) if options.dashboard else None
                 _write_tables(con, staged, previous, carried, options.partition_by_year)
                 rows = {name: _count(con, name) for name in TABLES}
             finally:
@@ -228,19 +228,20 @@ def _write_tables(
     fault_point("parquet")
 
 
-def _draw_aside(aside: ThreadPoolExecutor, staged: Path) -> Future[None]:
-    """Render the dashboard from ``staged``'s marts on ``aside``, in this thread's context.
+def _draw_aside(aside: ThreadPoolExecutor, staged: Path, root: Path) -> Future[None]:
+    """Render the dashboard from ``staged``'s marts on ``aside``, in this thread's context;
+    the charts the published dashboard in ``root`` drew from the same marts are reused.
 
     The context carries the run (its logger) and the settings the command chose (the API
     URL of the temporary server): a thread without them sent its log lines to no server,
     and Prefect then waited seconds at exit for items it could never deliver.
     """
-    return aside.submit(contextvars.copy_context().run, _draw, staged)
+    return aside.submit(contextvars.copy_context().run, _draw, staged, root)
 
 
-def _draw(staged: Path) -> None:
+def _draw(staged: Path, root: Path) -> None:
     with _timed("dashboard"):
-        write_dashboard(staged / "marts", staged / "dashboard")
+        write_dashboard(staged / "marts", staged / "dashboard", reuse=root / "dashboard")
 
 
 @contextmanager

@@ -8,15 +8,18 @@ no Chromium the browser test fails rather than skips, so CI cannot pass without 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
+from pipelines.chart_cache import FIGURES
 from pipelines.cli import main
-from pipelines.dashboard import render_dashboard
+from pipelines.dashboard import render_dashboard, write_dashboard
 from pipelines.load import read_sql
 from tests.conftest import EXAMPLE_VAULT
 
@@ -138,6 +141,57 @@ def test_every_note_string_is_escaped() -> None:
     assert own.count("<script") == 1 and own.count("</script>") == 1  # the JSON block only
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in own  # the tables, as HTML text
     assert "\\u0026lt;script\\u0026gt;alert(1)" in own  # figures: plotly text, JSON-escaped
+
+
+def _marked(folder: Path, keys: list[str]) -> None:
+    """Give the recorded figures of ``keys`` a title no drawn chart has."""
+    record = json.loads((folder / FIGURES).read_text(encoding="utf-8"))
+    for key in keys:
+        figure = {"data": [], "layout": {"title": {"text": f"recorded {key}"}}}
+        record["charts"][key]["figure"] = json.dumps(figure)
+    (folder / FIGURES).write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_charts_drawn_from_the_same_marts_are_reused(built: Path, tmp_path: Path) -> None:
+    marts = tmp_path / "marts"
+    shutil.copytree(built / "marts", marts)
+    at = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    first = write_dashboard(marts, tmp_path / "first", at).read_text(encoding="utf-8")
+    whole = {path.stem: pq.read_table(path) for path in marts.glob("*.parquet")}
+    assert render_dashboard(whole, at) == first  # reading only what the page shows: same page
+    record = json.loads((tmp_path / "first" / FIGURES).read_text(encoding="utf-8"))
+    assert set(record["charts"]) == CHARTS
+    again = write_dashboard(marts, tmp_path / "again", at, reuse=tmp_path / "first")
+    assert again.read_text(encoding="utf-8") == first
+
+    _marked(tmp_path / "first", ["revenue_timeline", "episodes_per_year"])
+    reused = write_dashboard(marts, tmp_path / "reused", at, reuse=tmp_path / "first")
+    assert "recorded revenue_timeline" in reused.read_text(encoding="utf-8")
+    assert "recorded episodes_per_year" in reused.read_text(encoding="utf-8")
+
+    # one mart rewritten with a row fewer: its chart is drawn again, the others still reused
+    revenue = pq.read_table(marts / "revenue_timeline.parquet")
+    pq.write_table(revenue.slice(1), marts / "revenue_timeline.parquet", compression="zstd")
+    redrawn = write_dashboard(marts, tmp_path / "redrawn", at, reuse=tmp_path / "first")
+    assert "recorded revenue_timeline" not in redrawn.read_text(encoding="utf-8")
+    assert "recorded episodes_per_year" in redrawn.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("spoil", ["unreadable", "drawn by other code"])
+def test_figures_recorded_by_other_code_or_unreadable_are_drawn_again(
+    built: Path, tmp_path: Path, spoil: str
+) -> None:
+    marts = tmp_path / "marts"
+    shutil.copytree(built / "marts", marts)
+    at = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    first = write_dashboard(marts, tmp_path / "first", at).read_text(encoding="utf-8")
+    _marked(tmp_path / "first", ["episodes_per_year"])
+    record = json.loads((tmp_path / "first" / FIGURES).read_text(encoding="utf-8"))
+    record["drawn_by"] = "an older notehouse"
+    text = "{" if spoil == "unreadable" else json.dumps(record)
+    (tmp_path / "first" / FIGURES).write_text(text, encoding="utf-8")
+    page = write_dashboard(marts, tmp_path / "page", at, reuse=tmp_path / "first")
+    assert page.read_text(encoding="utf-8") == first
 
 
 def test_dashboard_command_rewrites_the_page(built: Path) -> None:
