@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("vault", type=Path, help="the folder of Markdown notes")
     _warehouse_flag(build)
-    build.add_argument("--batch-size", type=int, default=None, help="notes per parse task (500)")
+    build.add_argument("--batch-size", type=int, default=None, help="notes per parse task (2000)")
     build.add_argument(
         "--timezone", default=None, help="IANA zone for times written without one (UTC)"
     )

@@ -16,6 +16,9 @@ from typing import Any
 
 DEFAULT_EXCLUDE = (".obsidian", ".trash", ".git", "node_modules", ".stfolder", ".DS_Store")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdown", "*.mkd")
+# notes per parse batch: each batch is a Prefect task run and its own set of Parquet parts,
+# so fewer, larger batches cost the server and the load less (BENCH.md, session 6)
+DEFAULT_BATCH_SIZE = 2000
 TASK_RUNNERS = ("threads", "dask")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -34,7 +37,7 @@ class Settings:
     warehouse: Path = Path("warehouse")
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    batch_size: int = 500
+    batch_size: int = DEFAULT_BATCH_SIZE
     workers: int | None = None  # None: the task runner's own default (about one per CPU)
     timezone: str = "UTC"
     task_runner: str = "threads"

@@ -25,7 +25,7 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
 from pipelines.artifacts import publish_run_report
-from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from pipelines.discover import Discovery, discover_files
 from pipelines.faults import fault_point
 from pipelines.lock import warehouse_lock
@@ -85,7 +85,7 @@ def _run_id() -> str:
 def build_warehouse(
     vault: str,
     warehouse: str = "warehouse",
-    batch_size: int = 500,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     timezone: str = "UTC",
     include: list[str] | None = None,
     exclude: list[str] | None = None,

@@ -121,7 +121,7 @@ def test_each_layer_overrides_the_one_below(
 
 def test_defaults_when_nothing_is_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     s = _load(tmp_path, monkeypatch)
-    assert (s.batch_size, s.workers, s.timezone, s.task_runner) == (500, None, "UTC", "threads")
+    assert (s.batch_size, s.workers, s.timezone, s.task_runner) == (2000, None, "UTC", "threads")
     assert (s.dask_address, s.partition_by_year, s.include) == (None, False, DEFAULT_INCLUDE)
     assert {src for name, src in s.sources.items() if name != "vault"} == {"default"}
 
