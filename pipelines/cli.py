@@ -49,10 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("vault", type=Path, help="the folder of Markdown notes")
     _warehouse_flag(build)
-    build.add_argument("--batch-size", type=int, default=None, help="notes per parse task (2000)")
-    build.add_argument(
-        "--timezone", default=None, help="IANA zone for times written without one (UTC)"
-    )
+    _parse_flags(build)
     build.add_argument(
         "--full", action="store_true", help="re-parse every note, even unchanged ones"
     )
@@ -128,7 +125,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     config.add_argument("vault", type=Path, nargs="?", help="a vault whose notehouse.toml to read")
     _warehouse_flag(config)
+    _parse_flags(config)  # the build's setting flags, so a flag's effect can be seen
+    add_run_flags(config)
     return parser
+
+
+def _parse_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch-size", type=int, default=None, help="notes per parse task (2000)")
+    parser.add_argument(
+        "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
 
 
 def _warehouse_flag(parser: argparse.ArgumentParser) -> None:

@@ -131,3 +131,24 @@ def test_config_prints_every_setting_with_its_source(
     assert "dask" in lines["task_runner"] and "notehouse.toml)" in lines["task_runner"]
     assert "(env NOTEHOUSE_WORKERS)" in lines["workers"]
     assert "(default)" in lines["batch_size"]
+
+
+def test_config_shows_what_the_build_flags_would_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipelines.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault" / "notehouse.toml").write_text("workers = 3", encoding="utf-8")
+    flags = ["--workers", "4", "--task-runner", "dask", "--batch-size", "250"]
+    assert main(["config", "vault", *flags, "--timezone", "Asia/Shanghai"]) == 0
+    lines = {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
+    for name, value in [("workers", "4"), ("task_runner", "dask"), ("batch_size", "250")]:
+        assert f"= {value} " in lines[name] and lines[name].endswith("(flag)")
+    assert "Asia/Shanghai" in lines["timezone"] and lines["timezone"].endswith("(flag)")
+    assert main(["config", "vault", "--no-partition-by-year"]) == 0
+    lines = {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
+    assert lines["partition_by_year"].endswith("(flag)") and lines["workers"].endswith(
+        "notehouse.toml)"
+    )
