@@ -115,18 +115,25 @@ def test_a_bad_log_level_is_refused_by_the_parser(capsys: pytest.CaptureFixture[
     assert stopped.value.code == 2 and "--log-level" in capsys.readouterr().err
 
 
+def _config_lines(capsys: pytest.CaptureFixture[str], toml: str, *args: str) -> dict[str, str]:
+    """``notehouse config vault ARGS`` in the current folder, with ``vault/notehouse.toml``
+    holding ``toml``: its lines by setting name."""
+    from pipelines.cli import main
+
+    Path("vault").mkdir(exist_ok=True)
+    Path("vault", "notehouse.toml").write_text(toml, encoding="utf-8")
+    assert main(["config", "vault", *args]) == 0
+    return {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
+
+
 def test_config_prints_every_setting_with_its_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pipelines.cli import main
     from pipelines.config import SETTING_NAMES
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "vault").mkdir()
-    (tmp_path / "vault" / "notehouse.toml").write_text('task_runner = "dask"', encoding="utf-8")
     monkeypatch.setenv("NOTEHOUSE_WORKERS", "3")
-    assert main(["config", "vault"]) == 0
-    lines = {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
+    lines = _config_lines(capsys, 'task_runner = "dask"')
     assert set(lines) == set(SETTING_NAMES)
     assert "dask" in lines["task_runner"] and "notehouse.toml)" in lines["task_runner"]
     assert "(env NOTEHOUSE_WORKERS)" in lines["workers"]
@@ -136,19 +143,12 @@ def test_config_prints_every_setting_with_its_source(
 def test_config_shows_what_the_build_flags_would_set(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pipelines.cli import main
-
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "vault").mkdir()
-    (tmp_path / "vault" / "notehouse.toml").write_text("workers = 3", encoding="utf-8")
     flags = ["--workers", "4", "--task-runner", "dask", "--batch-size", "250"]
-    assert main(["config", "vault", *flags, "--timezone", "Asia/Shanghai"]) == 0
-    lines = {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
+    lines = _config_lines(capsys, "workers = 3", *flags, "--timezone", "Asia/Shanghai")
     for name, value in [("workers", "4"), ("task_runner", "dask"), ("batch_size", "250")]:
         assert f"= {value} " in lines[name] and lines[name].endswith("(flag)")
     assert "Asia/Shanghai" in lines["timezone"] and lines["timezone"].endswith("(flag)")
-    assert main(["config", "vault", "--no-partition-by-year"]) == 0
-    lines = {line.split("=")[0].strip(): line for line in capsys.readouterr().out.splitlines()}
-    assert lines["partition_by_year"].endswith("(flag)") and lines["workers"].endswith(
-        "notehouse.toml)"
-    )
+    lines = _config_lines(capsys, "workers = 3", "--no-partition-by-year")
+    assert lines["partition_by_year"].endswith("(flag)")
+    assert lines["workers"].endswith("notehouse.toml)")
