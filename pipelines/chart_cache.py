@@ -4,7 +4,7 @@ Every chart is drawn from one mart (``charts.CHARTS``). ``figures.json`` records
 chart's figure JSON with a digest of the mart file it was drawn from and of the code
 that drew it; a later build whose mart has the same bytes takes the figure from there
 instead of reading the mart and drawing it again. Any difference (a mart rewritten
-with other rows, a new notehouse or plotly) draws the chart anew.
+with other rows, a new notehouse, plotly or pandas) draws the chart anew.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pandas as pd
 import plotly
 
 from pipelines import charts
@@ -30,9 +31,10 @@ def file_digest(path: Path) -> str:
 
 
 def _drawn_by() -> str:
-    """The code a figure depends on besides its mart: the charts module and plotly."""
+    """The code a figure depends on besides its mart: the charts module, and the plotly and
+    pandas that drew it."""
     own = file_digest(Path(charts.__file__))
-    return f"{own}/plotly {plotly.__version__}"
+    return f"{own}/plotly {plotly.__version__}/pandas {pd.__version__}"
 
 
 def mart_digests(folder: Path) -> dict[str, str]:
