@@ -98,6 +98,19 @@ def classify_value(value: str) -> str:
     >>> [classify_value(v) for v in ("No", "<https://x.fm/s/1>", "[[A]], [[B]]", "Hello")]
     ['bool', 'link', 'list', 'text']
     """
+    # Fast path: the type depends on the text alone, and short values ("draft", "episode",
+    # "true", a date) repeat from note to note, so those are looked up once per process.
+    if len(value) <= _MAX_WHEN:
+        return _classify_short(value)
+    return _classify(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_short(value: str) -> str:
+    return _classify(value)
+
+
+def _classify(value: str) -> str:
     text = value.strip()
     if not text:
         return "text"

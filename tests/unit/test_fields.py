@@ -470,3 +470,17 @@ def test_front_matter_fields_inside_tables_carry_their_own_lines() -> None:
         ("extra.guests", "Bo", 5),
         ("extra.more.x", "1", 7),
     ]
+
+
+# classify_value answers short values from a cache; the uncached reading must agree, also
+# on the second (cached) call and on values either side of the length limit.
+@given(
+    st.one_of(
+        st.text(max_size=90),
+        st.sampled_from(["true", "41:08", "[[2021-03-05]]", "1,000", "x" * 80, "1" * 81]),
+    )
+)
+def test_cached_classify_agrees_with_plain(value: str) -> None:
+    plain = fields_module._classify(value)
+    assert classify_value(value) == plain
+    assert classify_value(value) == plain

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms import links
+from transforms._link_spans import LINK_TITLE
 from transforms.links import (
     find_links,
     find_wikilinks,
@@ -487,3 +491,33 @@ def test_each_url_found_once_per_occurrence(parts: list[str]) -> None:
     urls = [x.url for x in find_links(text)]
     assert urls.count("https://a.com") == parts.count("[a](https://a.com)")
     assert urls.count("https://c.com") == parts.count("<https://c.com>")
+
+
+# _INLINE_SCAN reads labels and destinations as possessive runs of one character class;
+# the plain per-character alternation it replaced must find the same matches and groups.
+_PLAIN_INLINE_SCAN = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\([ \t]*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)" + LINK_TITLE + r"[ \t]*\)"
+)
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a [b] c](https://x.io/a_(b)) [d](<e f> 't') [g](h (i)",
+        '[[x]](y) [a]](b) [a](b)c) [a]( b "t" ) [a](b\t(t))',
+        "![i](https://x.io/(a)(b)) [a](b((c)) [a [b [c]]](d)",
+    ],
+    ids=lambda text: text,
+)
+def test_fast_inline_scan_agrees_with_plain(text: str) -> None:
+    assert _scan(links._INLINE_SCAN, text) == _scan(_PLAIN_INLINE_SCAN, text)
+
+
+@given(st.text(alphabet="[]()<> \t\n\"'!ab:/.", max_size=60))
+def test_fast_inline_scan_agrees_with_plain_on_any_text(text: str) -> None:
+    assert _scan(links._INLINE_SCAN, text) == _scan(_PLAIN_INLINE_SCAN, text)
