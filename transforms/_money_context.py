@@ -28,6 +28,8 @@ _WEB_ONLY = re.compile(_WEB)
 # end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
 _SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
 _TABLE_ROW = re.compile(r"^\s*\|")
+# _TABLE_ROW for match(text, pos, endpos): ``masked[lo:hi]`` tested without copying it
+ROW_START = re.compile(r"\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
 
@@ -83,6 +85,7 @@ _CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s
 
 _METRICS = label_scan(w.METRIC_PATTERNS)
 _NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
+_UPPER = re.compile(r"[A-Z]")
 _SUBJECT_STOP = frozenset(
     """The A An In On At By For From To With We I It Its Our My He She They His Her Their
     This That These Those And But So Then After Before Since Last Next Total Net Gross
@@ -131,9 +134,22 @@ def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     >>> a, b = sentence_bounds(s, 12, 14); s[a:b]
     ' We made $5 today!'
     """
-    lo, hi = line_bounds(masked, start)
-    lo, hi = max(lo, start - REACH), min(hi, end + REACH)
-    if _TABLE_ROW.match(masked[lo:hi]):
+    return sentence_bounds_in(masked, start, end, *line_bounds(masked, start))
+
+
+def sentence_bounds_in(
+    masked: str, start: int, end: int, line_lo: int, line_hi: int
+) -> tuple[int, int]:
+    """``sentence_bounds`` for a caller that knows the bounds of the figure's line.
+
+    >>> s = "Hi. We made $5 today! Bye"
+    >>> sentence_bounds_in(s, 12, 14, 0, len(s)) == sentence_bounds(s, 12, 14)
+    True
+    """
+    lo, hi = max(line_lo, start - REACH), min(line_hi, end + REACH)
+    # (match at lo, up to hi: the same as matching the slice, without copying it; \s* stays
+    # inside the line as the slice holds no newline)
+    if ROW_START.match(masked, lo, hi):
         return lo, hi
     s = last_end(_SENTENCE_END_REVERSED, masked, lo, start)
     m = _SENTENCE_END.search(masked, end, hi)
@@ -163,7 +179,10 @@ def last_end(reversed_end: re.Pattern[str], masked: str, lo: int, hi: int) -> in
     >>> last_end(_CLAUSE_END_REVERSED, "a", 0, 1), last_end(_CLAUSE_END_REVERSED, "a, b", 0, 4)
     (0, 2)
     """
-    found = reversed_end.search(masked[lo:hi][::-1])
+    # One reversed copy of the span instead of a slice and its reverse (hi - 1 down to
+    # lo; a stop of lo - 1 = -1 would mean the string's end, so lo 0 slices to the start).
+    span = "" if hi <= lo else masked[hi - 1 : lo - 1 : -1] if lo else masked[hi - 1 :: -1]
+    found = reversed_end.search(span)
     return hi - found.start() if found else lo
 
 
@@ -243,6 +262,8 @@ def subject_in(clause: str) -> str | None:
     >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
     ('Sidekiq', 'Acme Corp', None)
     """
+    if not _UPPER.search(clause):
+        return None  # every _NAME match holds an A-Z; most clauses before a figure hold none
     for m in reversed(list(_NAME.finditer(clause))):
         words = m.group(0).split()
         if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
@@ -286,7 +307,7 @@ def table_context(
     ('Revenue Jan', 'Month')
     """
     lo, hi = line_bounds(masked, pos)
-    if not _TABLE_ROW.match(masked[lo:hi]):
+    if not ROW_START.match(masked, lo, hi):
         return None
     count, top = _rows_above(masked, lo, {} if memo is None else memo)
     if count < 2 or count >= _MAX_ROWS:

@@ -187,20 +187,21 @@ def _line_growth(
 ) -> None:
     """Append the growth ``figures`` of one line (offsets are offsets in the line)."""
     for m in figures:
-        line_hi = min(len(masked), m.end() + ctx.REACH)
-        clause = ctx.clause_start(masked, m.start(), 0)
-        percent = _percent(m, masked[clause : m.start()], masked[m.end() : line_hi])
+        start, end = m.span()
+        before = masked[ctx.clause_start(masked, start, 0) : start]
+        after = masked[end : end + ctx.REACH]  # (a slice stops at the line's end itself)
+        percent = _percent(m, before, after)
         if percent is None:
             continue
-        s_lo, s_hi = ctx.sentence_bounds(masked, m.start(), m.end())
-        sentence = masked[s_lo:s_hi]
+        # ``masked`` is one line (no newline): its bounds are the whole string
+        s_lo, s_hi = ctx.sentence_bounds_in(masked, start, end, 0, len(masked))
         out.append(
             GrowthMention(
                 len(out) + 1,
                 percent,
-                _basis(masked[clause : m.start()], masked[m.end() : line_hi]),
-                _metric(sentence, m.start() - s_lo, m.end() - s_lo),
-                raw[m.start() : m.end()],
+                _basis(before, after),
+                _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo),
+                raw[start:end],
                 ctx.clean_sentence(raw[s_lo:s_hi]),
                 number,
             )

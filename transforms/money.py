@@ -320,17 +320,19 @@ def _mention(
     amount, high = _amounts(m)
     if m["neg"] or m["sign"]:
         amount, high = -amount, (-high if high is not None else None)
-    line_hi = min(line_hi, end + ctx.REACH)
+    eol, line_hi = line_hi, min(line_hi, end + ctx.REACH)
     if ctx.accounting(masked, start, end, line_lo, line_hi):
         amount, start, end = -abs(amount), start - 1, end + 1
     clause = ctx.clause_start(masked, start, floor)
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
     if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
         return None
-    table = ctx.table_context(masked, start, note.tables)
+    # (a line that is no table row has no table context: skip finding its bounds again)
+    row = ctx.ROW_START.match(masked, line_lo, eol)
+    table = ctx.table_context(masked, start, note.tables) if row else None
     if period is None and table is not None:
         period = ctx.period_before(table[0]) or ctx.table_period(table[1])
-    s_lo, s_hi = ctx.sentence_bounds(masked, start, end)
+    s_lo, s_hi = ctx.sentence_bounds_in(masked, start, end, line_lo, eol)  # start's line
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"

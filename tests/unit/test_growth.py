@@ -245,3 +245,17 @@ def test_figure_guard_changes_no_match(text: str) -> None:
     assert [(m.span(), m.groupdict()) for m in growth._FIGURE.finditer(text)] == [
         (m.span(), m.groupdict()) for m in plain.finditer(text)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_GROWTH, max_size=20).map("".join), st.integers(0, 80), st.integers(0, 9))
+def test_a_line_s_sentence_bounds_are_its_whole_line_bounds(text: str, a: int, n: int) -> None:
+    # Speed work (issue #9, round 7): _line_growth passes a line's own bounds (0, len)
+    # instead of sentence_bounds finding them again; a line holds no newline.
+    from transforms import _money_context as ctx
+
+    line = text.replace("\n", " ")
+    start = min(a, len(line))
+    end = min(start + n, len(line))
+    got = ctx.sentence_bounds_in(line, start, end, 0, len(line))
+    assert got == ctx.sentence_bounds(line, start, end)

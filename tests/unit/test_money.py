@@ -661,3 +661,56 @@ def test_a_table_longer_than_the_row_limit_is_walked_as_before() -> None:
     for pos in (text.index("$5"), text.rindex("$5"), text.rindex("$5") - 500 * 13):
         assert ctx.table_context(text, pos, {}) == ctx._table_context_walk_all(text, pos)
     assert ctx.table_context(text, text.rindex("$5")) is None  # 500 rows up is no header
+
+
+_NEAR_ROWS = st.sampled_from([*"ab .。!?\n|\t -", "3.5", " | ", "\n| ", "$5"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NEAR_ROWS, max_size=30).map("".join), st.integers(0, 90), st.integers(0, 9))
+def test_sentence_bounds_without_slices_match_the_sliced_ones(text: str, a: int, n: int) -> None:
+    # Speed work (issue #9, round 7): the table-row test reads masked[lo:hi] in place, the
+    # line bounds come from the caller, and last_end reverses its span in one copy.
+    import re
+
+    from transforms import _money_context as ctx
+
+    start = min(a, len(text))
+    end = min(start + n, len(text))
+    line_lo = text.rfind("\n", 0, start) + 1
+    line_hi = len(text) if text.find("\n", start) < 0 else text.find("\n", start)
+    lo, hi = max(line_lo, start - ctx.REACH), min(line_hi, end + ctx.REACH)
+    if re.match(r"^\s*\|", text[lo:hi]):
+        want = (lo, hi)
+    else:
+        found = ctx._SENTENCE_END_REVERSED.search(text[lo:start][::-1])
+        after = ctx._SENTENCE_END.search(text, end, hi)
+        want = (start - found.start() if found else lo, after.end() if after else hi)
+    assert ctx.sentence_bounds(text, start, end) == want
+    assert ctx.sentence_bounds_in(text, start, end, line_lo, line_hi) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from([*"abzAZ $&'.+-_\t", "ſ", "\u212a", "é", "É", "收"]), max_size=25))
+def test_subject_guard_skips_only_clauses_without_a_name(clause: str) -> None:
+    # Speed work (issue #9, round 7): subject_in returns None at once for a clause with no
+    # A-Z; the plain scan finds no name in such a clause either.
+    from transforms import _money_context as ctx
+
+    if not ctx._UPPER.search(clause):
+        assert list(ctx._NAME.finditer(clause)) == []
+        assert ctx.subject_in(clause) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEAR_TABLE, max_size=12).map("".join))
+def test_a_line_that_is_no_table_row_has_no_table_context(text: str) -> None:
+    # Speed work (issue #9, round 7): _mention skips table_context when ROW_START does
+    # not match the figure's line, read in place.
+    from transforms import _money_context as ctx
+
+    for pos in range(len(text)):
+        lo, hi = ctx.line_bounds(text, pos)
+        if not ctx.ROW_START.match(text, lo, hi):
+            assert ctx.table_context(text, pos, {}) is None
+        assert bool(ctx.ROW_START.match(text, lo, hi)) == bool(ctx._TABLE_ROW.match(text[lo:hi]))
