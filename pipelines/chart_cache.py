@@ -9,6 +9,7 @@ with other rows, a new notehouse, plotly or pandas) draws the chart anew.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -30,6 +31,7 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
 
 
+@functools.cache  # the code does not change while the process runs
 def _drawn_by() -> str:
     """The code a figure depends on besides its mart: the charts module, and the plotly and
     pandas that drew it."""

@@ -27,9 +27,8 @@ _WEB_ONLY = re.compile(_WEB)
 # A sentence end: one of these characters, but a full stop only before whitespace or the
 # end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
 _SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
-_TABLE_ROW = re.compile(r"^\s*\|")
-# _TABLE_ROW for match(text, pos, endpos): ``masked[lo:hi]`` tested without copying it
-ROW_START = re.compile(r"\s*\|")
+# a table row, tested in place with match(masked, lo, hi): the line is not copied
+_TABLE_ROW = re.compile(r"\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
 
@@ -127,29 +126,21 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(
+    masked: str, start: int, end: int, line: tuple[int, int] | None = None
+) -> tuple[int, int]:
     """Offsets of the sentence around ``masked[start:end]``; a table row is one sentence.
+    ``line`` is the bounds of ``start``'s line when the caller has them (``line_bounds``).
 
     >>> s = "Hi. We made $5 today! Bye"
     >>> a, b = sentence_bounds(s, 12, 14); s[a:b]
     ' We made $5 today!'
-    """
-    return sentence_bounds_in(masked, start, end, *line_bounds(masked, start))
-
-
-def sentence_bounds_in(
-    masked: str, start: int, end: int, line_lo: int, line_hi: int
-) -> tuple[int, int]:
-    """``sentence_bounds`` for a caller that knows the bounds of the figure's line.
-
-    >>> s = "Hi. We made $5 today! Bye"
-    >>> sentence_bounds_in(s, 12, 14, 0, len(s)) == sentence_bounds(s, 12, 14)
+    >>> sentence_bounds(s, 12, 14, (0, len(s))) == (a, b)
     True
     """
+    line_lo, line_hi = line or line_bounds(masked, start)
     lo, hi = max(line_lo, start - REACH), min(line_hi, end + REACH)
-    # (match at lo, up to hi: the same as matching the slice, without copying it; \s* stays
-    # inside the line as the slice holds no newline)
-    if ROW_START.match(masked, lo, hi):
+    if _TABLE_ROW.match(masked, lo, hi):
         return lo, hi
     s = last_end(_SENTENCE_END_REVERSED, masked, lo, start)
     m = _SENTENCE_END.search(masked, end, hi)
@@ -295,19 +286,23 @@ def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) ->
 
 
 def table_context(
-    masked: str, pos: int, memo: dict[int, tuple[int, int]] | None = None
+    masked: str,
+    pos: int,
+    memo: dict[int, tuple[int, int]] | None = None,
+    line: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     """For a figure in a Markdown table cell: (column header + row label, first header).
 
     ``memo`` (one dict per text) keeps the rows above each line already read, so the
-    cells of one table do not each walk back up to its header.
+    cells of one table do not each walk back up to its header. ``line`` is the bounds of
+    ``pos``'s line when the caller has them.
 
     >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
     >>> table_context(t, t.index("$5"))
     ('Revenue Jan', 'Month')
     """
-    lo, hi = line_bounds(masked, pos)
-    if not ROW_START.match(masked, lo, hi):
+    lo, hi = line or line_bounds(masked, pos)
+    if not _TABLE_ROW.match(masked, lo, hi):
         return None
     count, top = _rows_above(masked, lo, {} if memo is None else memo)
     if count < 2 or count >= _MAX_ROWS:
@@ -332,7 +327,7 @@ def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple
             memo[cur] = (0, 0)
             break
         prev_lo, prev_hi = line_bounds(masked, cur - 1)
-        if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
+        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
             memo[cur] = (0, cur)
             break
         chain.append(cur)
@@ -350,7 +345,7 @@ def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, s
     start = lo
     while start > 0 and len(rows) < _MAX_ROWS:
         prev_lo, prev_hi = line_bounds(masked, start - 1)
-        if not _TABLE_ROW.match(masked[prev_lo:prev_hi]):
+        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
             break
         rows.insert(0, masked[prev_lo:prev_hi])
         start = prev_lo
@@ -362,7 +357,7 @@ def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, s
 def _table_context_walk_all(masked: str, pos: int) -> tuple[str, str] | None:
     """``table_context`` by walking up from every row (what it did before the memo)."""
     lo, hi = line_bounds(masked, pos)
-    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked[lo:hi]) else None
+    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked, lo, hi) else None
 
 
 def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:

@@ -194,7 +194,7 @@ def _line_growth(
         if percent is None:
             continue
         # ``masked`` is one line (no newline): its bounds are the whole string
-        s_lo, s_hi = ctx.sentence_bounds_in(masked, start, end, 0, len(masked))
+        s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (0, len(masked)))
         out.append(
             GrowthMention(
                 len(out) + 1,

@@ -327,12 +327,10 @@ def _mention(
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
     if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
         return None
-    # (a line that is no table row has no table context: skip finding its bounds again)
-    row = ctx.ROW_START.match(masked, line_lo, eol)
-    table = ctx.table_context(masked, start, note.tables) if row else None
+    table = ctx.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
     if period is None and table is not None:
         period = ctx.period_before(table[0]) or ctx.table_period(table[1])
-    s_lo, s_hi = ctx.sentence_bounds_in(masked, start, end, line_lo, eol)  # start's line
+    s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (line_lo, eol))
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"

@@ -257,5 +257,5 @@ def test_a_line_s_sentence_bounds_are_its_whole_line_bounds(text: str, a: int, n
     line = text.replace("\n", " ")
     start = min(a, len(line))
     end = min(start + n, len(line))
-    got = ctx.sentence_bounds_in(line, start, end, 0, len(line))
+    got = ctx.sentence_bounds(line, start, end, (0, len(line)))
     assert got == ctx.sentence_bounds(line, start, end)

@@ -687,7 +687,7 @@ def test_sentence_bounds_without_slices_match_the_sliced_ones(text: str, a: int,
         after = ctx._SENTENCE_END.search(text, end, hi)
         want = (start - found.start() if found else lo, after.end() if after else hi)
     assert ctx.sentence_bounds(text, start, end) == want
-    assert ctx.sentence_bounds_in(text, start, end, line_lo, line_hi) == want
+    assert ctx.sentence_bounds(text, start, end, (line_lo, line_hi)) == want
 
 
 @settings(max_examples=500, deadline=None)
@@ -705,12 +705,15 @@ def test_subject_guard_skips_only_clauses_without_a_name(clause: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_NEAR_TABLE, max_size=12).map("".join))
 def test_a_line_that_is_no_table_row_has_no_table_context(text: str) -> None:
-    # Speed work (issue #9, round 7): _mention skips table_context when ROW_START does
-    # not match the figure's line, read in place.
+    # Speed work (issue #9, round 7): table_context tests the figure's line for a row in
+    # place (no copy), with the line bounds the caller may pass.
+    import re
+
     from transforms import _money_context as ctx
 
     for pos in range(len(text)):
         lo, hi = ctx.line_bounds(text, pos)
-        if not ctx.ROW_START.match(text, lo, hi):
+        if not ctx._TABLE_ROW.match(text, lo, hi):
             assert ctx.table_context(text, pos, {}) is None
-        assert bool(ctx.ROW_START.match(text, lo, hi)) == bool(ctx._TABLE_ROW.match(text[lo:hi]))
+        assert bool(ctx._TABLE_ROW.match(text, lo, hi)) == bool(re.match(r"^\s*\|", text[lo:hi]))
+        assert ctx.table_context(text, pos, {}, (lo, hi)) == ctx.table_context(text, pos, {})
