@@ -46,7 +46,7 @@ from transforms._chapter_lines import from_line, from_table
 from transforms._chapter_words import CHAPTER_LABELS, TRANSCRIPT_LABELS
 from transforms.durations import parse_clock
 from transforms.issues import Issue
-from transforms.markdown import find_headings, mask_code
+from transforms.markdown import Heading, find_headings, mask_code
 
 _STAGE = "chapters"
 _FIRST_START_LIMIT = 15 * 60
@@ -255,10 +255,9 @@ def _label(lines: list[str], heading: str, container: tuple[str, int], first: in
 
 
 def _best_run(text: str, duration: int | None) -> _Run | None:
-    groups, masked_lines = _groups(text)
+    groups, masked_lines, headings = _groups(text)
     if not groups:
         return None
-    headings = find_headings(text)
     runs: list[_Run] = []
     for (section, container), rows in groups.items():
         heading = headings[section - 1].title if section else ""
@@ -273,11 +272,12 @@ def _best_run(text: str, duration: int | None) -> _Run | None:
 _Groups = dict[tuple[int, tuple[str, int]], list[_Row]]
 
 
-def _groups(text: str) -> tuple[_Groups, list[str]]:
-    """The candidate rows, grouped by (heading section, container), and the masked lines."""
+def _groups(text: str) -> tuple[_Groups, list[str], list[Heading]]:
+    """The candidate rows, grouped by (heading section, container), the masked lines and
+    the headings (found once, for the sections here and the labels in ``_best_run``)."""
     first = _stamp_hint(text).search(text)
     if first is None:  # masking only blanks, so no stamp, no rows
-        return {}, []
+        return {}, [], []
     masked = mask_code(text)
     rows = [
         row
@@ -285,16 +285,17 @@ def _groups(text: str) -> tuple[_Groups, list[str]]:
         if (row := _candidate(masked[lo:hi], text[lo:hi], number)) is not None
     ]
     if not rows:
-        return {}, []
+        return {}, [], []
     masked_lines = masked.split("\n")
-    heading_lines = [h.line for h in find_headings(text)]
+    headings = find_headings(text)
+    heading_lines = [h.line for h in headings]
     memo: dict[int, int] = {}
     groups: _Groups = {}
     for row in rows:
         section = bisect.bisect_right(heading_lines, row.line)
         container = _container(masked_lines, row.line, memo)
         groups.setdefault((section, container), []).append(row)
-    return groups, masked_lines
+    return groups, masked_lines, headings
 
 
 def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:

@@ -19,7 +19,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,7 +62,7 @@ _AFTER = re.compile(
 # a greedy ".*" backing off from the end would test every character on the way back).
 _STOP = re.compile(r"[0-9$%.,;!?()|<>=+*#&\"\[\]{}]")  # (searched in the text reversed)
 _LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level, not growth
-_DOWN_WORD = re.compile(_DOWN, re.I)
+_DOWN_WORD = re.compile(_rx.guard([_DOWN]) + f"(?:{_DOWN})", re.I)  # (guard: see _BEFORE)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
 _METRICS = label_scan(w.GROWTH_METRICS)
@@ -82,6 +82,14 @@ _ANCHOR = re.compile(
       | (?<=[lL][vV])[eE][dD] )""",
     re.X,
 )
+# _ANCHOR without its multiple-word branch: in a text with no "bled", "pled" or "lved" (in
+# any ASCII case) that branch never matches, so both find the same anchors there.
+_SYMBOL_ANCHOR = re.compile(r"[%％倍×翻百减xX](?:(?<=[%％倍×翻百减])|(?<=[xX])(?<![A-Za-z][xX]))")
+_SYMBOLS = "%％倍×翻百减"
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# "bled", "pled" or "lved" in the UTF-8 bytes of a text lowered (bytes.lower() folds ASCII
+# letters only, as _ANCHOR's [bB]... classes do; no other character's bytes are ASCII).
+_MULTIPLE_WORD = re.compile(rb"l(?:(?<=[bp]l)ed|ved)")
 # Window of a _FIGURE search around an anchor. Every branch but 百分之 is at most ~20
 # characters long (sign, 9 digits, 6 decimals, a space and "%" is the longest) and its
 # anchor lies at most 18 characters after its start; 百分之's numerals run on greedily,
@@ -114,30 +122,57 @@ def find_growth(text: str) -> list[GrowthMention]:
     """
     masked = ctx.mask_prose(text)  # money has masked the same note just before: cached
     out: list[GrowthMention] = []
-    for number, line, raw, first in _candidate_lines(text, masked, _ANCHOR):
-        _line_growth(out, _figures(line, _ANCHOR, first), line, raw, number)
+    anchor, offsets = _anchors(masked)
+    for number, line, raw, first in _candidate_lines(text, masked, offsets):
+        _line_growth(out, _figures(line, anchor, first), line, raw, number)
     return out
 
 
+def _anchors(masked: str) -> tuple[re.Pattern[str], Iterable[int]]:
+    """The anchor pattern a text needs and the offsets of its anchors, in text order.
+
+    A regex scan tests every character of the text against _ANCHOR's class, and its b, p
+    and v (common letters) each cost a failed try. Most notes hold no multiple word, and
+    then the anchors are the symbols and the x's after a non-letter: ``str.find`` finds
+    them far faster (it skips ahead in C), and the lines use the cheaper _SYMBOL_ANCHOR.
+    """
+    if _MULTIPLE_WORD.search(masked.encode("utf-8", "surrogatepass").lower()):
+        return _ANCHOR, (m.start() for m in _ANCHOR.finditer(masked))
+    found: list[int] = []
+    for char in _SYMBOLS:
+        at = masked.find(char)
+        while at >= 0:
+            found.append(at)
+            at = masked.find(char, at + 1)
+    for char in "xX":
+        at = masked.find(char)
+        while at >= 0:
+            if at == 0 or masked[at - 1] not in _LATIN:  # (_ANCHOR's x look-behind)
+                found.append(at)
+            at = masked.find(char, at + 1)
+    found.sort()
+    return _SYMBOL_ANCHOR, found
+
+
 def _candidate_lines(
-    text: str, masked: str, anchor: re.Pattern[str]
+    text: str, masked: str, offsets: Iterable[int]
 ) -> Iterator[tuple[int, str, str, int]]:
-    """(line number, prose-masked line, raw line, first anchor) of each line with an
-    ``anchor`` hit (the first anchor found in the line is where the text's scan found it).
+    """(line number, prose-masked line, raw line, first anchor) of each line holding one
+    of the anchor ``offsets`` (ascending; the first anchor is the line's first offset).
 
     Everything a figure needs (its clause, sentence and growth word) lies on its own
     line, so only lines that can hold a figure are read.
     """
-    number, counted = 1, 0
-    found = anchor.search(masked)
-    while found:
-        lo = masked.rfind("\n", 0, found.start()) + 1
-        hi = masked.find("\n", found.start())
+    number, counted, hi = 1, 0, -1
+    for at in offsets:
+        if at < hi:
+            continue  # a later anchor of a line already read
+        lo = masked.rfind("\n", 0, at) + 1
+        hi = masked.find("\n", at)
         hi = len(masked) if hi < 0 else hi
         number += masked.count("\n", counted, lo)
         counted = lo
-        yield number, masked[lo:hi], text[lo:hi], found.start() - lo
-        found = anchor.search(masked, hi)
+        yield number, masked[lo:hi], text[lo:hi], at - lo
 
 
 def _figures(line: str, anchor: re.Pattern[str], first: int = -1) -> Iterator[re.Match[str]]:
@@ -223,6 +258,10 @@ def _direction(before: str, after: str) -> int | None:
         span = after[: found.end() + 6] if found else ""
     if found is None:
         return None
+    if found["down"]:
+        # the span holds that down word with the same characters around it, so the
+        # search below would find it (or one before it): no need to search again
+        return -1
     return -1 if _DOWN_WORD.search(span) else 1
 
 

@@ -29,6 +29,7 @@ from transforms.markdown import blank_match, mask_code
 # which is checked on the character before (a literal first lets ``re`` skip ahead).
 _INLINE_TAG = re.compile(r"#(\S+)")
 _TAG_PUNCTUATION = frozenset("_-/")
+_ASCII_TAG = re.compile(r"[A-Za-z0-9_/-]*")  # the same run, for ASCII text
 _HTML_TAG = re.compile(r"<[a-zA-Z][\w-]*\b[^<>]*>")
 _COMMAS = re.compile(r"[,，、;；]")
 _QUOTES = "\"'“”‘’「」"
@@ -94,11 +95,14 @@ def tags_from_value(value: object, line: int | None = None) -> list[Tag]:
 
 def _inline_tag(raw: str) -> str | None:
     """The tag at the start of ``raw``: letters, marks, digits, ``_ - /``; None if not a tag."""
-    end = 0
-    for ch in raw:
-        if ch not in _TAG_PUNCTUATION and unicodedata.category(ch)[0] not in "LMN":
-            break
-        end += 1
+    if raw.isascii():  # fast path: the ASCII letters, marks and digits are [A-Za-z0-9]
+        end = _ASCII_TAG.match(raw).end()  # type: ignore[union-attr]  # "*" always matches
+    else:
+        end = 0
+        for ch in raw:
+            if ch not in _TAG_PUNCTUATION and unicodedata.category(ch)[0] not in "LMN":
+                break
+            end += 1
     tag = raw[:end].rstrip("/")
     if tag.startswith("/") or not any(map(str.isalpha, tag)):
         return None

@@ -175,8 +175,11 @@ def test_growth_word_guards_change_no_hit(text: str) -> None:
     ]
     body = growth._BEFORE.pattern[growth._BEFORE.pattern.index("(?:(?P<down>") :]
     before = re.compile(body, re.X | re.I)
+    down = re.compile(growth._DOWN, re.I)
     for pos in range(len(text) + 1):
         found, plain = growth._BEFORE.search(text, pos), before.search(text, pos)
+        assert (found and found.span()) == (plain and plain.span())
+        found, plain = growth._DOWN_WORD.search(text, pos), down.search(text, pos)
         assert (found and found.span()) == (plain and plain.span())
 
 
@@ -198,13 +201,15 @@ def test_candidate_lines_hold_every_figure(text: str) -> None:
     from transforms.markdown import mask_code
 
     masked = ctx.mask_prose(text)
+    anchor, offsets = growth._anchors(masked)
+    offsets = list(offsets)
     got = {
-        n: [m.span() for m in growth._figures(line, growth._ANCHOR, first)]
-        for n, line, _, first in growth._candidate_lines(text, masked, growth._ANCHOR)
+        n: [m.span() for m in growth._figures(line, anchor, first)]
+        for n, line, _, first in growth._candidate_lines(text, masked, offsets)
     }
-    for _, line, _, first in growth._candidate_lines(text, masked, growth._ANCHOR):
-        anchor = growth._ANCHOR.search(line)  # the first anchor is where the text scan saw it
-        assert anchor is not None and anchor.start() == first
+    for _, line, _, first in growth._candidate_lines(text, masked, offsets):
+        found = growth._ANCHOR.search(line)  # the first anchor is where the text scan saw it
+        assert found is not None and found.start() == first
     for n, line in enumerate(mask_code(text).split("\n"), start=1):
         if re.search("@|://|www[.]", line):
             line = ctx._URL.sub(lambda m: " " * len(m.group(0)), line)
@@ -259,3 +264,57 @@ def test_a_line_s_sentence_bounds_are_its_whole_line_bounds(text: str, a: int, n
     end = min(start + n, len(line))
     got = ctx.sentence_bounds(line, start, end, (0, len(line)))
     assert got == ctx.sentence_bounds(line, start, end)
+
+
+_NEAR_WORD = st.sampled_from(
+    [*"0123456789 \txX×%％倍翻百减a.\n", "next", "3x", "2 x", "bled", "pLEd", "LvEd", "dou",
+     "BL", "ed", "l", "v", "ı", "ſ", "K", "é", "\ud800", "doubled", "HALVED", "👍"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NEAR_WORD, max_size=25).map("".join))
+def test_found_anchors_are_the_anchor_scan_s(text: str) -> None:
+    # Speed work (issue #9, round 8): without a multiple word the anchors are found with
+    # str.find and lines searched with _SYMBOL_ANCHOR; both must agree with _ANCHOR.
+    from transforms import growth
+
+    anchor, offsets = growth._anchors(text)
+    assert list(offsets) == [m.start() for m in growth._ANCHOR.finditer(text)]
+    for pos in range(len(text) + 1):
+        found, plain = anchor.search(text, pos), growth._ANCHOR.search(text, pos)
+        assert (found and found.start()) == (plain and plain.start())
+
+
+def _plain_direction(before: str, after: str) -> int | None:
+    """growth._direction before round 8: the span is always searched for a down word."""
+    from transforms import growth
+
+    before_60 = before[-60:]
+    stop = growth._STOP.search(before_60[::-1])
+    found = growth._BEFORE.search(before_60, len(before_60) - stop.start() if stop else 0)
+    if found and (found["up"] or "").lower() == "up" and not growth._UP_NEXT.search(before):
+        found = None
+    span = found.group(0) if found else ""
+    if found is None:
+        found = growth._AFTER.match(after)
+        if found and (found["up"] or "").lower() == "up":
+            found = None
+        span = after[: found.end() + 6] if found else ""
+    if found is None:
+        return None
+    return -1 if growth._DOWN_WORD.search(span) else 1
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(_NEAR_GROWTH, max_size=12).map("".join),
+    st.lists(_NEAR_GROWTH, max_size=8).map("".join),
+)
+def test_a_down_word_found_needs_no_second_search(before: str, after: str) -> None:
+    # Speed work (issue #9, round 8): a growth word found in the down group is the first
+    # down word of its span, so _direction answers -1 without searching the span again.
+    from transforms import growth
+
+    before, after = before.replace("\n", " "), after.replace("\n", " ")
+    assert growth._direction(before, after) == _plain_direction(before, after)

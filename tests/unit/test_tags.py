@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import transforms.tags
 from transforms.tags import Tag, find_tags, tags_from_value
 
 # ---- front matter values ------------------------------------------------------------------
@@ -174,3 +176,29 @@ def test_tags_from_value_never_raises(value: object) -> None:
     tags = tags_from_value(value)
     assert all(t.tag and not t.tag.startswith("#") for t in tags)
     assert len({t.tag for t in tags}) == len(tags)
+
+
+# --- the ASCII fast path of _inline_tag agrees with the Unicode category loop -------------
+
+
+def category_tag(raw: str) -> str | None:
+    """``_inline_tag`` by Unicode categories alone, as it reads non-ASCII text."""
+    end = 0
+    for ch in raw:
+        if ch not in "_-/" and unicodedata.category(ch)[0] not in "LMN":
+            break
+        end += 1
+    tag = raw[:end].rstrip("/")
+    return None if tag.startswith("/") or not any(map(str.isalpha, tag)) else tag
+
+
+@given(st.text(st.characters(max_codepoint=127)) | st.text())
+def test_inline_tag_fast_path_agrees_with_categories(raw: str) -> None:
+    assert transforms.tags._inline_tag(raw) == category_tag(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["podcast/ruby", "a-b_c/", "/x", "119", "fff;", "x.y", "tag,", "a b", "é", "创业，x"]
+)
+def test_inline_tag_edges_agree_with_categories(raw: str) -> None:
+    assert transforms.tags._inline_tag(raw) == category_tag(raw)
