@@ -29,7 +29,6 @@ from transforms import _money_regex as _rx
 from transforms import _money_words as w
 from transforms._money_numerals import PREFIX_CHARS, bare_numeral
 from transforms._money_numerals import numerals as _numerals
-from transforms.markdown import LineIndex
 
 _SPACE = r"[ \t\u00a0\u202f]"
 _SP = _SPACE + "?"
@@ -86,6 +85,10 @@ _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
     r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
 )
+# Every _IMPLICIT_LEAD match ends in one of these: a money word's last character, a filler
+# or a space ("$" can also match before a final "\n", itself a space). A bare figure whose
+# previous character is none of them is no implicit CNY figure: it is dropped unread.
+_IMPLICIT_TAIL = frozenset("入收额水薪资润利了赚到值本价格费为是达约近超过：:")
 _METRIC_REACH = 120  # a metric word further than this from the figure is not about it
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
@@ -243,9 +246,20 @@ class _Note:
     masked: str
     lang: str
     default_subject: str | None
-    lines: LineIndex | None = None
+    line_pos: int = 0  # the offset line_no was counted up to
+    line_no: int = 1
     tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
     wide: Context = field(default_factory=lambda: _wide(getcontext()))
+
+    def line_of(self, pos: int) -> int:
+        """1-based line of ``pos``, as ``LineIndex(masked).line_of(pos)`` (masking keeps
+        every newline). Mentions come in text order, so only the newlines since the last
+        one are counted (building a LineIndex walked every line of the note)."""
+        if pos < self.line_pos:  # (not expected: count again from the start)
+            self.line_pos, self.line_no = 0, 1
+        self.line_no += self.masked.count("\n", self.line_pos, pos)
+        self.line_pos = pos
+        return self.line_no
 
 
 def _wide(current: Context) -> Context:
@@ -262,13 +276,20 @@ def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMentio
     zh = lang.startswith("zh")
     for m in _figures(note.masked, zh):
         currency = _currency(m, lang) if m["pre"] or m["suf"] else None
-        if currency is None and (not zh or m["pre"] or m["neg"]):
+        if currency is None and (not zh or m["pre"] or m["neg"] or not _may_lead(note, m)):
             continue  # without a currency word only a Chinese note can keep a figure
         mention = _mention(note, m, currency, prev_end, len(out) + 1)
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
     return out
+
+
+def _may_lead(note: _Note, m: re.Match[str]) -> bool:
+    """False when no money word can lead into bare figure ``m`` (see _IMPLICIT_TAIL), so
+    that ``_implicit`` would refuse it: the character before it ends no _IMPLICIT_LEAD."""
+    at = m.start()
+    return at > 0 and (note.masked[at - 1] in _IMPLICIT_TAIL or note.masked[at - 1].isspace())
 
 
 def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
@@ -338,10 +359,9 @@ def _mention(
     annual = None
     if period is not None:
         annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
-    note.lines = note.lines or LineIndex(masked)
     return MoneyMention(
         ordinal, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
-        ctx.clean_sentence(text[s_lo:s_hi]), note.lines.line_of(start), high,
+        ctx.clean_sentence(text[s_lo:s_hi]), note.line_of(start), high,
     )  # fmt: skip
 
 
