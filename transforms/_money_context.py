@@ -74,6 +74,14 @@ _QUAL_BEFORE = re.compile(
     re.I,
 )
 _NOT_NEAR = re.compile(r"[最附临]$")
+# A _QUAL_BEFORE match ends (before blanks and a final newline) in a qualifier word or a
+# filler, so a tail ending in none of them, lower-cased, holds none. re.I also matches ſ,
+# İ and ı to s and i, which str.lower keeps apart: a text holding one goes to the regex.
+_QUAL_BEFORE_ENDS = tuple(
+    {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words}
+    | {"了", "是", "为", "达", "达到", "just", "only"}
+)
+_ODD_FOLDS = re.compile("[\u017f\u0130\u0131]")
 # The last sentence or clause end in a span, found as the first one in the span reversed
 # (a greedy ".*" backing off from the span's end tests every character on the way back).
 # Reversed, "a full stop before whitespace or the span's end" is a full stop after
@@ -215,6 +223,14 @@ def qualifier_before(before: str) -> str | None:
     ('at_least', 'at_least', None)
     """
     before = before[-40:]
+    tail = (before[:-1] if before.endswith("\n") else before).rstrip(" \t").lower()
+    if not tail.endswith(_QUAL_BEFORE_ENDS) and not _ODD_FOLDS.search(before):
+        return None  # (most clauses end "revenue reached ": the search tried every offset)
+    return _qualifier_before_plain(before)
+
+
+def _qualifier_before_plain(before: str) -> str | None:
+    """``qualifier_before`` of at most 40 characters, by the regex alone."""
     m = _QUAL_BEFORE.search(before)
     if not m or not m.lastgroup:
         return None

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms import _money_context as ctx
 from transforms import money
 from transforms.markdown import LineIndex
 
@@ -66,3 +67,33 @@ def test_counted_lines_match_a_line_index(text: str, offsets: list[int]) -> None
 def test_lines_of_mentions_on_later_lines() -> None:
     text = "Intro\n\nWe charge $5 a month.\n\n| a | b |\n|---|---|\n| x | €7 |\n"
     assert [(x.line, x.text) for x in money.find_money(text)] == [(3, "$5 a month"), (7, "€7")]
+
+
+# Round 10: qualifier_before rejects a clause whose tail ends in no qualifier or filler.
+_QUAL_PIECES = st.sampled_from(
+    ["over", "OVER", "more than", "about", "约", "近", "最近", "将近", "不到", "了", "是", "达到",
+     "just", "only", "reached", "crossed", "roughly", " ", "  ", "\t", "\n", "~", "≈", "$",
+     "\u017f", "\u0130", "\u0131", "some", "ſome", "almoſt", "Acme", "x", "了 ", "up to"]
+)  # fmt: skip
+
+QUAL_BEFORE_CASES = [
+    "revenue reached ", "just over ", "超过了", "最近", "不到 \n", "about\n\n", "AROUND  ",
+    "almoſt ", "ſome", "over 了 ", "", " ", "price was roughly",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("before", QUAL_BEFORE_CASES, ids=QUAL_BEFORE_CASES)
+def test_qualifier_before_fast_reject_agrees(before: str) -> None:
+    assert ctx.qualifier_before(before) == ctx._qualifier_before_plain(before[-40:])
+
+
+@given(st.lists(_QUAL_PIECES, max_size=10).map("".join))
+def test_qualifier_before_fast_reject_agrees_on_any_clause(before: str) -> None:
+    assert ctx.qualifier_before(before) == ctx._qualifier_before_plain(before[-40:])
+
+
+@pytest.mark.parametrize("before", ["revenue reached ", "2024 plan: "], ids=["en", "plan"])
+def test_qualifier_before_fast_reject_fires(before: str) -> None:
+    tail = before.rstrip(" \t").lower()
+    assert not tail.endswith(ctx._QUAL_BEFORE_ENDS)  # the regex is not consulted
+    assert ctx.qualifier_before(before) is None
