@@ -65,8 +65,9 @@ _QUAL_AFTER = re.compile(
         for name, words in w.QUALIFIERS_AFTER.items()
     )
 )
+_QUAL_FILLERS = ("了", "是", "为", "达", "达到", "just", "only")  # between a qualifier and a figure
 _QUAL_BEFORE_BODY = "|".join(
-    rf"(?P<{name}>{_alt(words)})[ \t]*(?:了|是|为|达|达到|just|only)?[ \t]*$"
+    rf"(?P<{name}>{_alt(words)})[ \t]*(?:{'|'.join(_QUAL_FILLERS)})?[ \t]*$"
     for name, words in w.QUALIFIERS_BEFORE.items()
 )
 _QUAL_BEFORE = re.compile(
@@ -78,8 +79,7 @@ _NOT_NEAR = re.compile(r"[最附临]$")
 # filler, so a tail ending in none of them, lower-cased, holds none. re.I also matches ſ,
 # İ and ı to s and i, which str.lower keeps apart: a text holding one goes to the regex.
 _QUAL_BEFORE_ENDS = tuple(
-    {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words}
-    | {"了", "是", "为", "达", "达到", "just", "only"}
+    {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words} | set(_QUAL_FILLERS)
 )
 _ODD_FOLDS = re.compile("[\u017f\u0130\u0131]")
 # The last sentence or clause end in a span, found as the first one in the span reversed

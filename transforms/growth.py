@@ -19,6 +19,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,19 +75,19 @@ _METRICS = label_scan(w.GROWTH_METRICS)
 # refuses it. The pattern starts with one character class (b, p and v are rare letters),
 # so a scan tests that class alone at most offsets; the look-behinds then say which kind
 # of anchor was found. A word's anchor starts at its b, p or v.
+_SYMBOLS = "%％倍×翻百减"
+_SYMBOL_BRANCHES = rf"(?<=[{_SYMBOLS}]) | (?<=[xX])(?<![A-Za-z][xX])"
 _ANCHOR = re.compile(
-    r"""[%％倍×翻百减xXbBpPvV]
-    (?: (?<=[%％倍×翻百减])
-      | (?<=[xX])(?<![A-Za-z][xX])
+    rf"""[{_SYMBOLS}xXbBpPvV]
+    (?: {_SYMBOL_BRANCHES}
       | (?<=[bBpP])[lL][eE][dD]
       | (?<=[lL][vV])[eE][dD] )""",
     re.X,
 )
 # _ANCHOR without its multiple-word branch: in a text with no "bled", "pled" or "lved" (in
 # any ASCII case) that branch never matches, so both find the same anchors there.
-_SYMBOL_ANCHOR = re.compile(r"[%％倍×翻百减xX](?:(?<=[%％倍×翻百减])|(?<=[xX])(?<![A-Za-z][xX]))")
-_SYMBOLS = "%％倍×翻百减"
-_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SYMBOL_ANCHOR = re.compile(rf"[{_SYMBOLS}xX](?:{_SYMBOL_BRANCHES})", re.X)
+_LATIN = frozenset(string.ascii_letters)
 # "bled", "pled" or "lved" in the UTF-8 bytes of a text lowered (bytes.lower() folds ASCII
 # letters only, as _ANCHOR's [bB]... classes do; no other character's bytes are ASCII).
 _MULTIPLE_WORD = re.compile(rb"l(?:(?<=[bp]l)ed|ved)")

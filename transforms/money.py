@@ -29,6 +29,7 @@ from transforms import _money_regex as _rx
 from transforms import _money_words as w
 from transforms._money_numerals import PREFIX_CHARS, bare_numeral
 from transforms._money_numerals import numerals as _numerals
+from transforms.markdown import LineIndex
 
 _SPACE = r"[ \t\u00a0\u202f]"
 _SP = _SPACE + "?"
@@ -246,20 +247,12 @@ class _Note:
     masked: str
     lang: str
     default_subject: str | None
-    line_pos: int = 0  # the offset line_no was counted up to
-    line_no: int = 1
+    lines: LineIndex = field(init=False)
     tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
     wide: Context = field(default_factory=lambda: _wide(getcontext()))
 
-    def line_of(self, pos: int) -> int:
-        """1-based line of ``pos``, as ``LineIndex(masked).line_of(pos)`` (masking keeps
-        every newline). Mentions come in text order, so only the newlines since the last
-        one are counted (building a LineIndex walked every line of the note)."""
-        if pos < self.line_pos:  # (not expected: count again from the start)
-            self.line_pos, self.line_no = 0, 1
-        self.line_no += self.masked.count("\n", self.line_pos, pos)
-        self.line_pos = pos
-        return self.line_no
+    def __post_init__(self) -> None:
+        self.lines = LineIndex(self.masked)  # masking keeps every newline
 
 
 def _wide(current: Context) -> Context:
@@ -361,7 +354,7 @@ def _mention(
         annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
     return MoneyMention(
         ordinal, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
-        ctx.clean_sentence(text[s_lo:s_hi]), note.line_of(start), high,
+        ctx.clean_sentence(text[s_lo:s_hi]), note.lines.line_of(start), high,
     )  # fmt: skip
 
 

@@ -115,6 +115,17 @@ def test_line_of(text: str, offset: int, line: int) -> None:
     assert LineIndex(text).line_of(offset) == line
 
 
+@given(st.lists(st.sampled_from(["\n", "a", "$5", " ", "\n\n", "收入"]), max_size=30).map("".join),
+       st.lists(st.integers(0, 60)))  # fmt: skip
+def test_line_of_counted_from_the_last_answer(text: str, offsets: list[int]) -> None:
+    # LineIndex counts from its previous answer: in text order (as money asks) and after a
+    # step back, every answer is the plain count of the newlines before the offset, plus one.
+    index = LineIndex(text)
+    ordered = sorted(min(x, len(text)) for x in offsets)
+    for offset in [*ordered, *ordered[:1], *reversed(ordered)]:
+        assert index.line_of(offset) == text.count("\n", 0, offset) + 1
+
+
 # ---- headings -------------------------------------------------------------------------------
 
 # Seed 000 and 004 heading lines, with the lines they sit on.

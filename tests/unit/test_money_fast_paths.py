@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from transforms import _money_context as ctx
 from transforms import money
-from transforms.markdown import LineIndex
 
 # Pieces that make and break implicit leads: money words, fillers, spaces, other text.
 _NEAR_LEADS = st.sampled_from(
@@ -49,19 +48,6 @@ def test_a_lead_ends_in_a_tail_character(text: str) -> None:
 )  # fmt: skip
 def test_bare_chinese_figures_after_the_fast_reject(text: str, expected: list[Decimal]) -> None:
     assert [x.amount for x in money.find_money(text, lang="zh")] == expected
-
-
-_NEAR_LINES = st.sampled_from(["\n", "a", "$5", " ", "\n\n", "收入"])
-
-
-@given(st.lists(_NEAR_LINES, max_size=30).map("".join), st.lists(st.integers(0, 60)))
-def test_counted_lines_match_a_line_index(text: str, offsets: list[int]) -> None:
-    note = money._Note(text, text, "", None)
-    index = LineIndex(text)
-    for pos in sorted(min(x, len(text)) for x in offsets):
-        assert note.line_of(pos) == index.line_of(pos)
-    if offsets:  # an offset before the last one is counted again from the start
-        assert note.line_of(0) == 1
 
 
 def test_lines_of_mentions_on_later_lines() -> None:
