@@ -7,7 +7,7 @@ VAULT  ?= examples/vault
 WAREHOUSE ?= warehouse
 SIZES  ?= 1000,10000
 
-.PHONY: run test lint format bench seeds clean
+.PHONY: run test test-fast lint format bench seeds clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(STAMP)
 ## Run the whole test suite (unit, doctests, golden, end to end).
 test: $(STAMP)
 	$(PY) -m pytest
+
+## Unit, golden and doctests only (about 30 s): the quick loop while editing an extractor.
+test-fast: $(STAMP)
+	$(PY) -m pytest tests/unit tests/golden transforms pipelines
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

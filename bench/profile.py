@@ -1,4 +1,4 @@
-"""Where the parse time goes: cProfile around ``transforms.rows.parse_note`` on a sample.
+"""Where the parse time goes: cProfile around ``transforms.note.parse_note`` on a sample.
 
 Reads every ``--every``-th file of a generated vault into memory first (so no I/O
 is profiled), parses them in this process under cProfile, and prints notes/s,
@@ -19,9 +19,9 @@ import pstats
 import time
 from pathlib import Path
 
-from transforms.rows import parse_note
+from transforms.note import parse_note
 
-# The public entry point of each step of transforms.rows._parse_into, by module.
+# The public entry point of each step of transforms.note._parse_into, by module.
 EXTRACTORS = (
     ("decode", "decode.py", "decode_note"),
     ("front matter", "frontmatter.py", "split_frontmatter"),

@@ -31,6 +31,7 @@ from typing import Any
 
 from bench import _measure, _report
 from bench.generate import BROKEN_SHARE, DEFAULT_SEED, GENERATOR_VERSION, write_vault
+from pipelines import python_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 VAULTS = ROOT / "bench" / "vaults"
@@ -69,8 +70,8 @@ def code_digest() -> str:
     A re-run after this changes parses every note again, so the bench records it.
     """
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "transforms").glob("*.py")) + sorted((ROOT / "sql").rglob("*.sql")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in python_sources("transforms") + sorted((ROOT / "sql").rglob("*.sql")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -21,7 +21,7 @@ from pipelines.config import (
     load_settings,
     resolve_log_level,
 )
-from pipelines.serve import add_run_flags, add_serve_command, run_flags, serve_command
+from pipelines.runtime.serve import add_run_flags, add_serve_command, run_flags, serve_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -180,14 +180,14 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     os.environ["PREFECT_LOGGING_LEVEL"] = resolve_log_level(args.log_level, os.environ, "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     started = time.perf_counter()
-    from pipelines.prefect_api import drain_prefect_workers, prepare_api
+    from pipelines.runtime.prefect_api import drain_prefect_workers, prepare_api
 
     temporary = prepare_api()  # boots while the flow's modules import
     import prefect.settings
 
     from pipelines.flows import build_warehouse
-    from pipelines.progress import reporting
-    from pipelines.terminal import progress_display
+    from pipelines.runtime.progress import reporting
+    from pipelines.runtime.terminal import progress_display
 
     # a one-off build needs no heartbeats (they tell a worker's runs that crashed); the
     # setting is newer than some Prefect 3 releases, which send none anyway
@@ -229,7 +229,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _server(args: argparse.Namespace) -> int:
-    from pipelines import prefect_api
+    from pipelines.runtime import prefect_api
 
     home = prefect_api.prefect_home()
     if args.action == "start":
@@ -284,7 +284,7 @@ def _connect(settings: Settings, *, write: bool = False) -> Any:
 def _query(args: argparse.Namespace, settings: Settings) -> int:
     import duckdb
 
-    from pipelines.lock import WarehouseBusy, warehouse_lock
+    from pipelines.state.lock import WarehouseBusy, warehouse_lock
 
     # a write takes the builders' lock (a build copies the published database); only for a
     # warehouse that exists, so a mistyped path creates nothing
@@ -309,7 +309,7 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
     except duckdb.Error as exc:
         print(f"notehouse: query failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    from pipelines.terminal import format_table
+    from pipelines.runtime.terminal import format_table
 
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -324,7 +324,7 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
-    from pipelines.check import run_checks
+    from pipelines.stages.check import run_checks
 
     try:
         con = _connect(settings)
@@ -344,7 +344,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
-    from pipelines.dashboard import refresh_dashboard
+    from pipelines.report.dashboard import refresh_dashboard
 
     try:
         page = refresh_dashboard(settings.warehouse)

@@ -2,7 +2,7 @@
 
 The flow holds the warehouse's write lock from start to end; a build that is
 killed at any moment leaves the published warehouse as it was, and the next
-build clears what it left (see ``pipelines.publish``).
+build clears what it left (see ``pipelines.state.publish``).
 """
 
 from __future__ import annotations
@@ -24,25 +24,25 @@ from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from pipelines.artifacts import publish_run_report
 from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from pipelines.discover import Discovery, discover_files
-from pipelines.faults import fault_point
-from pipelines.lock import warehouse_lock
-from pipelines.manifest import code_version, plan_build
-from pipelines.parts import NoteOutcome
-from pipelines.progress import report
-from pipelines.publish import clean_leftovers, parts_dir
-from pipelines.reading import close_pools
-from pipelines.records import (
+from pipelines.report.artifacts import publish_run_report
+from pipelines.runtime.progress import report
+from pipelines.runtime.runners import run_batches, task_runner_for
+from pipelines.stages.discover import Discovery, discover_files
+from pipelines.stages.load import LoadOptions, load
+from pipelines.stages.parts import NoteOutcome
+from pipelines.stages.reading import close_pools
+from pipelines.state.faults import fault_point
+from pipelines.state.lock import warehouse_lock
+from pipelines.state.manifest import code_version, plan_build
+from pipelines.state.publish import clean_leftovers, parts_dir
+from pipelines.state.records import (
     carried_issues,
     change_counts,
     issue_rows,
     manifest_rows,
 )
-from pipelines.runners import run_batches, task_runner_for
-from pipelines.stage import LoadOptions, load
-from transforms.rows import Row
+from transforms.note import Row
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,8 @@ def build_warehouse(
     Unchanged notes are reused from the last build unless ``full``; ``wait`` waits
     for another build of the same warehouse instead of failing at once.
     ``task_runner`` (threads or dask), ``workers`` and ``dask_address`` choose where the
-    parse batches run (``pipelines.runners``); ``partition_by_year`` writes the notes and
-    episodes Parquet Hive-partitioned by year (``pipelines.partitions``).
+    parse batches run (``pipelines.runtime.runners``); ``partition_by_year`` writes the notes and
+    episodes Parquet Hive-partitioned by year (``pipelines.state.partitions``).
     """
     root = Path(warehouse)
     with warehouse_lock(root, wait=wait):

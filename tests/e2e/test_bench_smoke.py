@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from bench.generate import BROKEN_KINDS, broken_plan, main, write_vault
-from transforms.rows import parse_note
+from transforms.note import parse_note
 
 NOTES = 50
 

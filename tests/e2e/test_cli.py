@@ -13,7 +13,7 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from pipelines.discover import discover_files
+from pipelines.stages.discover import discover_files
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 

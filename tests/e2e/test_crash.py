@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.cli import main
-from pipelines.faults import POINTS
+from pipelines.state.faults import POINTS
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 
@@ -83,7 +83,7 @@ def hold_lock(warehouse: Path, seconds: int) -> subprocess.Popen[str]:
             textwrap.dedent(f"""
             import time
             from pathlib import Path
-            from pipelines.lock import warehouse_lock
+            from pipelines.state.lock import warehouse_lock
             with warehouse_lock(Path({str(warehouse)!r})):
                 print("locked", flush=True)
                 time.sleep({seconds})

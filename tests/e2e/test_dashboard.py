@@ -17,10 +17,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.chart_cache import FIGURES
 from pipelines.cli import main
-from pipelines.dashboard import render_dashboard, write_dashboard
-from pipelines.load import read_sql
+from pipelines.report.chart_cache import FIGURES
+from pipelines.report.dashboard import render_dashboard, write_dashboard
+from pipelines.stages.database import read_sql
 from tests.conftest import EXAMPLE_VAULT
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from pipelines.cli import main
-from pipelines.discover import discover_files
-from pipelines.parse import read_note
+from pipelines.stages.discover import discover_files
+from pipelines.stages.parse import read_note
 from tests.conftest import EXAMPLE_VAULT
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

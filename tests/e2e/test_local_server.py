@@ -16,7 +16,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from pipelines.prefect_api import STATE, TEMPORARY_LOG, is_prefect_server, process_alive
+from pipelines.runtime.prefect_api import STATE, TEMPORARY_LOG, is_prefect_server, process_alive
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 

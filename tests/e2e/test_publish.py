@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import pipelines.stage
+import pipelines.stages.load
 from pipelines.cli import main
 from tests.conftest import EXAMPLE_VAULT
 
@@ -56,7 +56,7 @@ def test_failed_build_publishes_nothing(
     def broken_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pipelines.stage, step, broken_disk)
+    monkeypatch.setattr(pipelines.stages.load, step, broken_disk)
     assert (
         main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
         == 1

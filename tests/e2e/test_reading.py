@@ -16,11 +16,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-import pipelines.reading as reading
+import pipelines.stages.reading as reading
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from pipelines.discover import discover_files
-from pipelines.parts import arrow_table, outcome, part_files
-from pipelines.prefect_api import process_alive
+from pipelines.runtime.prefect_api import process_alive
+from pipelines.stages.discover import discover_files
+from pipelines.stages.parts import arrow_table, outcome, part_files
 from tests.conftest import EXAMPLE_VAULT, ROOT
 from transforms.schema import NOTE_TABLES, TABLES
 
@@ -72,7 +72,7 @@ def test_small_batches_stay_in_process(tmp_path: Path) -> None:
 
 def test_parts_the_load_cannot_see_stop_the_build(tmp_path: Path) -> None:
     # what a Dask worker on another machine leaves: outcomes say loaded, no parts here
-    from pipelines.load import create_database, insert_parts
+    from pipelines.stages.database import create_database, insert_parts
 
     con = create_database(tmp_path / "w.duckdb")
     try:
@@ -101,7 +101,7 @@ def test_batches_starting_together_share_one_pool() -> None:
 # Starts the pool's two workers, prints their pids, then waits to be killed.
 HOLDER = """
 import time
-from pipelines import reading
+from pipelines.stages import reading
 pool = reading._pool(2)
 for future in [pool.submit(int) for _ in range(2)]:
     future.result()

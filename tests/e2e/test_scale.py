@@ -143,10 +143,10 @@ def test_each_run_publishes_a_report_and_names_its_tasks(prefect_api: str, tmp_p
 def test_a_failed_batch_is_retried(
     prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipelines.reading
+    import pipelines.stages.reading
     from pipelines.flows import build_warehouse
 
-    real = pipelines.reading.read_note
+    real = pipelines.stages.reading.read_note
     calls: list[str] = []
 
     def flaky(vault: Path, found: Any, tz: str) -> Any:
@@ -155,7 +155,7 @@ def test_a_failed_batch_is_retried(
             raise ConnectionResetError("the vault's network share went away")
         return real(vault, found, tz)
 
-    monkeypatch.setattr(pipelines.reading, "read_note", flaky)
+    monkeypatch.setattr(pipelines.stages.reading, "read_note", flaky)
     summary = build_warehouse(vault=str(EXAMPLE_VAULT), warehouse=str(tmp_path / "w"))
     assert summary["files_seen"] - summary["notes_loaded"] == summary["errors"]
     assert calls.count(calls[0]) == 2, "the first file was read again by the retried batch"

@@ -24,7 +24,7 @@ from typing import IO, Any, TypeVar
 import duckdb
 import pytest
 
-from pipelines.prefect_api import free_port
+from pipelines.runtime.prefect_api import free_port
 from tests.conftest import EXAMPLE_VAULT, ROOT
 
 SERVER_START_SECONDS = 150  # the first start on a machine migrates a new database

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.prefect_api import process_alive
+from pipelines.runtime.prefect_api import process_alive
 from tests.conftest import ROOT
 
 # A process that starts the server, prints its own pid, the server's pid and address,
 # then either exits (argument "exit") or waits to be killed.
 HOLDER = """
 import sys, time
-from pipelines.prefect_api import TemporaryServer
+from pipelines.runtime.prefect_api import TemporaryServer
 server = TemporaryServer()
 server.wait()
 print(server._process.pid, server.url, flush=True)

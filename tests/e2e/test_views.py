@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.cli import main
-from pipelines.load import read_sql
+from pipelines.stages.database import read_sql
 from tests.conftest import EXAMPLE_VAULT
 
 STABLE_FOLDERS = ("podcast", "hugo", "_posts", "founders", "people", "journal", "attachments")

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from pipelines.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from pipelines.discover import discover_files
+from pipelines.stages.discover import discover_files
 from tests.conftest import EXAMPLE_VAULT
-from transforms.rows import parse_note
+from transforms.note import parse_note
 
 EXPECTED = Path(__file__).parent / "expected"
 UPDATE = os.environ.get("NOTEHOUSE_UPDATE_GOLDEN") == "1"

@@ -1,0 +1,119 @@
+"""The rows that record a build: its issues, its manifest, its change counts, kept history.
+
+Each function takes what the flow knows (the plan, the parsed notes, the discovery) and
+returns plain rows or Arrow tables; none of them reads a note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipelines.stages.database import read_previous
+from pipelines.stages.discover import Discovery
+from pipelines.stages.parts import NoteOutcome, arrow_table
+from pipelines.state.manifest import Plan
+from transforms.ids import note_id
+from transforms.note import Row
+
+
+def issue_rows(run_id: str, parsed: list[NoteOutcome], discovery: Discovery) -> list[Row]:
+    rows: list[Row] = [
+        {
+            "run_id": run_id,
+            "path": r.path,
+            "note_id": note_id(r.path),
+            "severity": r.severity,
+            "stage": "discover",
+            "message": r.message,
+            "line": None,
+        }
+        for r in discovery.refused
+    ]
+    for p in parsed:
+        rows += [
+            {
+                "run_id": run_id,
+                "path": p.path,
+                "note_id": p.note_id if p.loaded else None,
+                "severity": i.severity,
+                "stage": i.stage,
+                "message": i.message,
+                "line": i.line,
+            }
+            for i in p.issues
+        ]
+        if not p.loaded and not any(i.severity == "error" for i in p.issues):
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "path": p.path,
+                    "note_id": None,
+                    "severity": "error",
+                    "stage": "parse",
+                    "message": "the note produced no rows",
+                    "line": None,
+                }
+            )
+    return rows
+
+
+def carried_issues(warehouse: Path, plan: Plan, run_id: str) -> list[Row]:
+    """The previous build's issues of files reused unchanged, restated for this run."""
+    previous = read_previous(warehouse, "parse_issues")
+    if previous is None or not plan.reuse or plan.previous_run_id is None:
+        return []
+    paths = pa.array([f.path for f in plan.reuse], type=pa.string())
+    mask = pc.and_(
+        pc.equal(previous["run_id"], plan.previous_run_id),
+        pc.is_in(previous["path"], value_set=paths),
+    )
+    rows = previous.filter(mask).to_pylist()
+    for row in rows:
+        row["run_id"] = run_id
+    return rows
+
+
+def change_counts(plan: Plan, parsed: list[NoteOutcome]) -> Counter[str]:
+    counts: Counter[str] = Counter(unchanged=len(plan.reuse), deleted=len(plan.deleted))
+    for p in parsed:
+        if p.path not in plan.previous:
+            counts["new"] += 1
+        elif plan.previous.value(p.path, "content_sha256") != p.content_sha256:
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts
+
+
+def manifest_rows(
+    plan: Plan, parsed: list[NoteOutcome], version: str, run_id: str, reused: pa.Table
+) -> pa.Table:
+    """The new manifest: an entry per parsed file, then ``reused`` (``plan.reused()``)."""
+    stats = {f.path: f for f in plan.parse}
+    rows = [
+        {
+            "path": p.path,
+            "note_id": p.note_id,
+            "size_bytes": stats[p.path].size,
+            "mtime_ns": stats[p.path].mtime_ns,
+            "content_sha256": p.content_sha256,
+            "parser_version": version,
+            "loaded": p.loaded,
+            "run_id": run_id,
+        }
+        for p in parsed
+    ]
+    return pa.concat_tables([arrow_table("manifest", rows), reused])
+
+
+def with_history(warehouse: Path, name: str, current: pa.Table, keep: set[str] | None) -> pa.Table:
+    previous = read_previous(warehouse, name)
+    if previous is None:
+        return current
+    if keep is not None:
+        previous = previous.filter(pc.is_in(previous["run_id"], value_set=pa.array(sorted(keep))))
+    return pa.concat_tables([previous, current])

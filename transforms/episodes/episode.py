@@ -1,0 +1,181 @@
+"""The ``episodes`` row of an episode note, read from its properties.
+
+Every column is looked up under the spellings real show notes use; the first
+key that holds a readable value wins.
+
+>>> from transforms.properties.lookup import Properties
+>>> props = Properties({"explicit": False, "status": "published"}, {},
+...     [])
+>>> read_explicit(props)
+False
+>>> parse_number("#119")
+119
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transforms.issues import Issue
+from transforms.properties.lookup import Properties
+from transforms.time.dates import date_from_value
+from transforms.time.durations import duration_from_value, explain_duration
+
+SHOW_KEYS = (
+    "show_name",
+    "show",
+    "podcast",
+    "podcast_name",
+    "series",
+    "programme",
+    "program",
+    "节目",
+)
+NUMBER_KEYS = ("number", "episode", "episode_number", "episode_no", "ep", "no", "集数", "期数")
+SEASON_KEYS = ("season", "season_number", "季")
+PUBLISHED_KEYS = (
+    "published",
+    "pubdate",
+    "published_date",
+    "publish_date",
+    "release_date",
+    "date",
+    "发布日期",
+    "日期",
+)
+DURATION_KEYS = (
+    "duration",
+    "length",
+    "runtime",
+    "running_time",
+    "itunes_duration",
+    "时长",
+    "时间长度",
+)
+STATUS_KEYS = ("status", "state", "状态")
+EXPLICIT_KEYS = ("explicit", "itunes_explicit", "nsfw")
+SHARE_KEYS = ("share", "share_url", "share_link", "url", "link", "permalink", "episode_url")
+MEDIA_KEYS = (
+    "media",
+    "media_url",
+    "audio",
+    "audio_url",
+    "mp3",
+    "enclosure",
+    "enclosure_url",
+    "file",
+)
+
+# (?!\d), not \b, after the digits: "119期" has no word boundary, 期 being a word character.
+_NUMBER = re.compile(r"(?:^|#|\bep(?:isode)?\.?\s*|第)\s*(\d{1,5})(?!\d)", re.I)
+_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
+_TRUE = frozenset({"true", "yes", "y", "explicit", "1", "是"})
+_FALSE = frozenset({"false", "no", "n", "clean", "0", "否"})
+
+
+@dataclass(frozen=True)
+class EpisodeFacts:
+    show_name: str | None
+    number: int | None
+    season: int | None
+    published_date: dt.date | None
+    duration_seconds: int | None
+    duration_text: str | None
+    explicit: bool | None
+    status: str | None
+    share_url: str | None
+    media_url: str | None
+
+
+def parse_number(text: str) -> int | None:
+    """An episode number from ``119``, ``#119``, ``Ep. 119``, ``第119期``; else None.
+
+    >>> parse_number("第119期"), parse_number("Ep. 119"), parse_number("TBD")
+    (119, 119, None)
+    """
+    m = _NUMBER.search(text.strip())
+    return int(m.group(1)) if m else None
+
+
+def read_explicit(props: Properties) -> bool | None:
+    prop = props.first(*EXPLICIT_KEYS)
+    if prop is None:
+        return None
+    if isinstance(prop.value, bool):
+        return prop.value
+    word = prop.text.lower()
+    return True if word in _TRUE else False if word in _FALSE else None
+
+
+def read_duration(props: Properties) -> tuple[int | None, str | None, list[Issue]]:
+    """Seconds and raw text of the first readable duration field.
+
+    When none can be read, the first one's text and a warning saying why.
+
+    >>> read_duration(Properties({"duration": "TBD", "length": "41:08"}, {}, []))
+    (2468, '41:08', [])
+    >>> read_duration(Properties({"duration": "41:75"}, {"duration": 3}, []))[2][0].message
+    "duration: '41:75' has 75 in the seconds place; write mm:ss with seconds below 60"
+    """
+    unreadable: tuple[str, Issue] | None = None
+    for key in DURATION_KEYS:
+        for prop in props.all(key):
+            seconds = duration_from_value(prop.value)
+            if seconds is not None:
+                return seconds, prop.text, []
+            if unreadable is None:
+                why = explain_duration(prop.text) or f"'{prop.text}' is not a duration"
+                unreadable = prop.text, Issue("warning", "durations", f"{key}: {why}", prop.line)
+    if unreadable is not None:
+        return None, unreadable[0], [unreadable[1]]
+    return None, None, []
+
+
+def _url(props: Properties, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        for prop in props.all(key):
+            m = _URL.search(prop.text)
+            if m:
+                return m.group(0).rstrip(".,;")
+    return None
+
+
+def _int(props: Properties, keys: tuple[str, ...]) -> int | None:
+    for key in keys:
+        for prop in props.all(key):
+            if isinstance(prop.value, int) and not isinstance(prop.value, bool):
+                return prop.value
+            number = parse_number(prop.text)
+            if number is not None:
+                return number
+    return None
+
+
+def read_episode(props: Properties, tz: str) -> tuple[EpisodeFacts, list[Issue]]:
+    """Everything the ``episodes`` table needs, with warnings for unreadable values."""
+    duration, duration_text, issues = read_duration(props)
+    published = None
+    for key in PUBLISHED_KEYS:
+        for prop in props.all(key):
+            published = date_from_value(prop.value, tz)
+            if published is not None:
+                break
+        if published is not None:
+            break
+    show = props.first(*SHOW_KEYS)
+    status = props.first(*STATUS_KEYS)
+    facts = EpisodeFacts(
+        show_name=show.text if show is not None and not show.text.startswith("{") else None,
+        number=_int(props, NUMBER_KEYS),
+        season=_int(props, SEASON_KEYS),
+        published_date=published,
+        duration_seconds=duration,
+        duration_text=duration_text,
+        explicit=read_explicit(props),
+        status=status.text.lower() if status is not None else None,
+        share_url=_url(props, SHARE_KEYS),
+        media_url=_url(props, MEDIA_KEYS),
+    )
+    return facts, issues

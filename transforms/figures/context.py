@@ -1,0 +1,396 @@
+"""The words around a money or growth figure: sentence and clause bounds, period,
+qualifier, metric, subject and Markdown-table context.
+
+Private to ``money.py`` and ``growth.py``. Every function works on a *masked* text
+(code, URLs and e-mail addresses blanked to spaces, see :func:`mask_prose`), so offsets
+are offsets of the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from transforms.figures import words as w
+from transforms.figures.label_scan import LabelScan, label_scan
+from transforms.figures.patterns import alt as _alt
+from transforms.figures.patterns import guard as _guard
+from transforms.text.markdown import blank_match, mask_code
+
+# How far (in characters) context is read around a figure; keeps long lines linear.
+REACH = 240
+_WEB = r"(?:https?://|ftp://|www\.)[^\s)\]>'\"]+"
+_URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[\w.]+")
+# Without an "@" the e-mail branch never matches, and trying it at every word character
+# (``[\w.+-]+`` backtracks through each run) is most of the cost of masking.
+_WEB_ONLY = re.compile(_WEB)
+# A sentence end: one of these characters, but a full stop only before whitespace or the
+# end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
+_SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
+# a table row, tested in place with match(masked, lo, hi): the line is not copied
+_TABLE_ROW = re.compile(r"\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
+
+
+_UNIT = _alt(list(w.PER_UNIT_WORDS))
+_EN_PERIOD = r"hour|hr|day|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum"
+_ZH_PERIOD = r"小时|天|日|周|星期|月|季度|季|年"
+_ADVERB = r"hourly|daily|weekly|monthly|quarterly|yearly|annually|annualized|annual|p\.a\."
+_PERIOD_AFTER = re.compile(
+    rf"""^[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
+      (?:per|/|a|an|each|every)[ \t]*(?P<en>{_EN_PERIOD})\b
+    | (?P<adv>{_ADVERB})(?!\w)
+    | (?:/|每|一)[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
+    | (?:的|of|in)?[ \t]*(?P<rr>ARR|MRR)\b
+    )""",
+    re.X | re.I,
+)
+# (the look-ahead lists every first character of the branches, so most offsets fail on
+# one class test; the other letters' upper cases come from re.I)
+_PERIOD_BEFORE = re.compile(
+    rf"""(?=[每月年周日季时hdwmqyaep])
+    (?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
+    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>月|年|周|日|季|时)
+        (?=收入|营收|营业额|销售额|利润|净利|流水|入|薪|费|均|化)
+    | \b(?P<adv>{_ADVERB})(?!\w)
+    | \b(?:each|every|per)[ \t]+(?P<en>{_EN_PERIOD})\b
+    | \b(?P<rr>ARR|MRR)\b
+    )""",
+    re.X | re.I,
+)
+_QUAL_AFTER = re.compile(
+    "|".join(
+        rf"^[ \t]*(?P<{name}>{_alt(words)})" + (r"(?![ \t]*[$€£¥\d])" if name == "at_least" else "")
+        for name, words in w.QUALIFIERS_AFTER.items()
+    )
+)
+_QUAL_FILLERS = ("了", "是", "为", "达", "达到", "just", "only")  # between a qualifier and a figure
+_QUAL_BEFORE_BODY = "|".join(
+    rf"(?P<{name}>{_alt(words)})[ \t]*(?:{'|'.join(_QUAL_FILLERS)})?[ \t]*$"
+    for name, words in w.QUALIFIERS_BEFORE.items()
+)
+_QUAL_BEFORE = re.compile(
+    _guard([_alt(words) for words in w.QUALIFIERS_BEFORE.values()]) + f"(?:{_QUAL_BEFORE_BODY})",
+    re.I,
+)
+_NOT_NEAR = re.compile(r"[最附临]$")
+# A _QUAL_BEFORE match ends (before blanks and a final newline) in a qualifier word or a
+# filler, so a tail ending in none of them, lower-cased, holds none. re.I also matches ſ,
+# İ and ı to s and i, which str.lower keeps apart: a text holding one goes to the regex.
+_QUAL_BEFORE_ENDS = tuple(
+    {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words} | set(_QUAL_FILLERS)
+)
+_ODD_FOLDS = re.compile("[\u017f\u0130\u0131]")
+# The last sentence or clause end in a span, found as the first one in the span reversed
+# (a greedy ".*" backing off from the span's end tests every character on the way back).
+# Reversed, "a full stop before whitespace or the span's end" is a full stop after
+# whitespace or at the start. Each pattern starts with one class, so ``re`` skips to it.
+_SENTENCE_END_REVERSED = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
+_CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
+
+
+_METRICS = label_scan(w.METRIC_PATTERNS)
+_NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
+_UPPER = re.compile(r"[A-Z]")
+_SUBJECT_STOP = frozenset(
+    """The A An In On At By For From To With We I It Its Our My He She They His Her Their
+    This That These Those And But So Then After Before Since Last Next Total Net Gross
+    Revenue Revenues Profit Sales Income MRR ARR USD EUR GBP CNY RMB JPY Price Pricing
+    Funding Valuation Cost Costs YoY MoM Month Year Quarter Week Day Over Under About Around
+    Nearly Almost Up Down Monthly Annual Yearly Each Every Per Q1 Q2 Q3 Q4 Jan Feb Mar Apr
+    May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August
+    September October November December Today Now Also Plus Just Only""".split()  # noqa: SIM905
+)
+_YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
+_ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
+_VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+_TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
+
+
+@functools.lru_cache(maxsize=4)  # money and growth mask the same note one after the other
+def mask_prose(text: str) -> str:
+    """``mask_code`` plus URLs and e-mail addresses blanked, every offset kept.
+
+    >>> mask_prose("see https://x.io/$5 now").split()
+    ['see', 'now']
+    >>> len(mask_prose("a@b.io `$1`")) == len("a@b.io `$1`")
+    True
+    """
+    masked = mask_code(text)
+    if "@" in text:
+        return _URL.sub(blank_match, masked)
+    if "://" not in text and "www." not in text:
+        return masked
+    lines = masked.split("\n")  # a web address never spans lines
+    blanked = [_WEB_ONLY.sub(blank_match, x) if "://" in x or "www." in x else x for x in lines]
+    return "\n".join(blanked)
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def sentence_bounds(
+    masked: str, start: int, end: int, line: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """Offsets of the sentence around ``masked[start:end]``; a table row is one sentence.
+    ``line`` is the bounds of ``start``'s line when the caller has them (``line_bounds``).
+
+    >>> s = "Hi. We made $5 today! Bye"
+    >>> a, b = sentence_bounds(s, 12, 14); s[a:b]
+    ' We made $5 today!'
+    >>> sentence_bounds(s, 12, 14, (0, len(s))) == (a, b)
+    True
+    """
+    line_lo, line_hi = line or line_bounds(masked, start)
+    lo, hi = max(line_lo, start - REACH), min(line_hi, end + REACH)
+    if _TABLE_ROW.match(masked, lo, hi):
+        return lo, hi
+    s = last_end(_SENTENCE_END_REVERSED, masked, lo, start)
+    m = _SENTENCE_END.search(masked, end, hi)
+    return s, m.end() if m else hi
+
+
+def clean_sentence(sentence: str) -> str:
+    """A sentence trimmed of whitespace, list bullets and table pipes."""
+    return _BULLET.sub("", sentence.strip().strip("|").strip()).strip()
+
+
+def clause_start(masked: str, pos: int, floor: int) -> int:
+    """Offset where the clause holding ``pos`` starts (never before ``floor``)."""
+    lo = max(floor, pos - REACH)
+    start = last_end(_CLAUSE_END_REVERSED, masked, lo, pos)
+    return floor if start == lo else start
+
+
+def last_end(reversed_end: re.Pattern[str], masked: str, lo: int, hi: int) -> int:
+    """Offset just past the last sentence (or clause) end in ``masked[lo:hi]``, else ``lo``:
+    ``reversed_end`` finds the first end in the span read backwards.
+
+    >>> last_end(_SENTENCE_END_REVERSED, "Hi. 3.5 Yes! We", 0, 15)
+    12
+    >>> last_end(_SENTENCE_END_REVERSED, "v1.2 at x.", 0, 10)
+    10
+    >>> last_end(_CLAUSE_END_REVERSED, "a", 0, 1), last_end(_CLAUSE_END_REVERSED, "a, b", 0, 4)
+    (0, 2)
+    """
+    # One reversed copy of the span instead of a slice and its reverse (hi - 1 down to
+    # lo; a stop of lo - 1 = -1 would mean the string's end, so lo 0 slices to the start).
+    span = "" if hi <= lo else masked[hi - 1 : lo - 1 : -1] if lo else masked[hi - 1 :: -1]
+    found = reversed_end.search(span)
+    return hi - found.start() if found else lo
+
+
+def _period_of(m: re.Match[str]) -> str:
+    word = next(g for g in m.groups() if g)
+    return w.PERIOD_WORDS.get(word.lower(), "year")
+
+
+def period_after(after: str) -> tuple[str | None, int]:
+    """Period written right after a figure, and how many characters it spans.
+
+    >>> period_after("/月。"), period_after(" per seat per month"), period_after(" ARR")
+    (('month', 2), ('month', 19), ('year', 4))
+    """
+    m = _PERIOD_AFTER.match(after)
+    return (_period_of(m), m.end()) if m else (None, 0)
+
+
+def period_before(window: str) -> str | None:
+    """Period named in the clause before a figure, the nearest one winning.
+
+    >>> period_before("Pro 是每年 "), period_before("目前月收入"), period_before("3个月收入")
+    ('year', 'month', None)
+    """
+    found = list(_PERIOD_BEFORE.finditer(window))
+    return _period_of(found[-1]) if found else None
+
+
+def qualifier_after(after: str) -> tuple[str | None, int]:
+    """Qualifier written right after a figure (以上, +, or so) and its length."""
+    m = _QUAL_AFTER.match(after)
+    return (m.lastgroup, m.end()) if m and m.lastgroup else (None, 0)
+
+
+def qualifier_before(before: str) -> str | None:
+    """Qualifier written right before a figure (over, 约, 不到).
+
+    >>> qualifier_before("just over "), qualifier_before("超过了"), qualifier_before("最近")
+    ('at_least', 'at_least', None)
+    """
+    before = before[-40:]
+    tail = (before[:-1] if before.endswith("\n") else before).rstrip(" \t").lower()
+    if not tail.endswith(_QUAL_BEFORE_ENDS) and not _ODD_FOLDS.search(before):
+        return None  # (most clauses end "revenue reached ": the search tried every offset)
+    return _qualifier_before_plain(before)
+
+
+def _qualifier_before_plain(before: str) -> str | None:
+    """``qualifier_before`` of at most 40 characters, by the regex alone."""
+    m = _QUAL_BEFORE.search(before)
+    if not m or not m.lastgroup:
+        return None
+    if m.group(0).startswith("近") and _NOT_NEAR.search(before[: m.start()]):
+        return None
+    return m.lastgroup
+
+
+def nearest_label(scan: LabelScan, text: str, start: int, end: int) -> str | None:
+    """The label of the ``scan`` hit nearest ``text[start:end]`` (the first on a tie).
+
+    A hit past the span is the last one worth reading: every later hit lies further away.
+    """
+    best: tuple[int, str] | None = None
+    for lo, hi, label in scan.hits(text):
+        gap = start - hi if hi <= start else (lo - end if lo > end else 0)
+        if label and (best is None or gap < best[0]):
+            best = (gap, label)
+        if lo > end or (best is not None and best[0] == 0):
+            break
+    return best[1] if best else None
+
+
+def nearest_metric(text: str, start: int, end: int) -> str | None:
+    """The metric whose word sits nearest ``text[start:end]``.
+
+    >>> nearest_metric("Pro costs $5 a month", 10, 12), nearest_metric("融资 400 万美元", 3, 10)
+    ('price', 'funding')
+    """
+    return nearest_label(_METRICS, text, start, end)
+
+
+def subject_in(clause: str) -> str | None:
+    """The last Latin-script name in the clause before a figure, if any.
+
+    >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
+    ('Sidekiq', 'Acme Corp', None)
+    """
+    if not _UPPER.search(clause):
+        return None  # every _NAME match holds an A-Z; most clauses before a figure hold none
+    for m in reversed(list(_NAME.finditer(clause))):
+        words = m.group(0).split()
+        if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
+            words.pop(0)  # a sentence-initial verb or adverb: "Raised $4M", "Recently ..."
+        while words and words[0].strip(".,'") in _SUBJECT_STOP:
+            words.pop(0)
+        while words and words[-1].strip(".,'") in _SUBJECT_STOP:
+            words.pop()
+        if words and len(" ".join(words)) > 1:
+            return " ".join(words).rstrip(".,'")
+    return None
+
+
+def in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
+    """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
+    hi = min(line_end, line_start + REACH)
+    if masked.find(":", start, hi) < 0:
+        return False  # the key's colon would come after the figure
+    key = _YAML_KEY.match(masked[line_start:hi])
+    return key is not None and start - line_start < key.end(1)
+
+
+def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) -> bool:
+    """True for an accounting negative: ``($1,072)`` as a whole table cell or field value."""
+    if start <= line_lo or masked[start - 1] != "(":
+        return False
+    head = masked[max(line_lo, start - 1 - REACH) : start - 1].rstrip(" \t")
+    return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
+
+
+def table_context(
+    masked: str,
+    pos: int,
+    memo: dict[int, tuple[int, int]] | None = None,
+    line: tuple[int, int] | None = None,
+) -> tuple[str, str] | None:
+    """For a figure in a Markdown table cell: (column header + row label, first header).
+
+    ``memo`` (one dict per text) keeps the rows above each line already read, so the
+    cells of one table do not each walk back up to its header. ``line`` is the bounds of
+    ``pos``'s line when the caller has them.
+
+    >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
+    >>> table_context(t, t.index("$5"))
+    ('Revenue Jan', 'Month')
+    """
+    lo, hi = line or line_bounds(masked, pos)
+    if not _TABLE_ROW.match(masked, lo, hi):
+        return None
+    count, top = _rows_above(masked, lo, {} if memo is None else memo)
+    if count < 2 or count >= _MAX_ROWS:
+        return None if count < 2 else _table_context_walk(masked, pos, lo, hi)
+    rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
+    if not _TABLE_RULE.match(masked[rule_lo:rule_hi]):
+        return None
+    return _cell(masked[top : masked.index("\n", top)], masked, pos, lo, hi)
+
+
+_MAX_ROWS = 500  # rows read above a cell; a longer table is walked as before
+
+
+def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(how many table rows sit right above the line starting at ``lo``, where the top
+    one starts); ``memo`` holds the answer for lines already seen, so a table is read once.
+    """
+    chain: list[int] = []
+    cur = lo
+    while cur not in memo:
+        if cur == 0:
+            memo[cur] = (0, 0)
+            break
+        prev_lo, prev_hi = line_bounds(masked, cur - 1)
+        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
+            memo[cur] = (0, cur)
+            break
+        chain.append(cur)
+        cur = prev_lo
+    for line in reversed(chain):  # each line's row above is the one before it in chain
+        count, top = memo[cur]
+        memo[line] = (count + 1, top if count else cur)
+        cur = line
+    return memo[lo]
+
+
+def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, str] | None:
+    """``table_context`` for a row with ``_MAX_ROWS`` or more rows above it."""
+    rows: list[str] = []
+    start = lo
+    while start > 0 and len(rows) < _MAX_ROWS:
+        prev_lo, prev_hi = line_bounds(masked, start - 1)
+        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
+            break
+        rows.insert(0, masked[prev_lo:prev_hi])
+        start = prev_lo
+    if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
+        return None
+    return _cell(rows[0], masked, pos, lo, hi)
+
+
+def _table_context_walk_all(masked: str, pos: int) -> tuple[str, str] | None:
+    """``table_context`` by walking up from every row (what it did before the memo)."""
+    lo, hi = line_bounds(masked, pos)
+    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked, lo, hi) else None
+
+
+def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:
+    header = [c.strip() for c in header_row.strip().strip("|").split("|")]
+    row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
+    col = masked[lo:pos].strip().lstrip("|").count("|")
+    head = header[col] if col < len(header) else ""
+    label = row[0] if col > 0 and row else ""
+    return f"{head} {label}".strip(), header[0] if header else ""
+
+
+def table_period(first_header: str) -> str | None:
+    """Period implied by a table whose rows are months, years, quarters or weeks."""
+    m = _TABLE_PERIOD.match(first_header.strip("* "))
+    if not m:
+        return None
+    word = m.group(0).lower()
+    return {"month": "month", "year": "year", "quarter": "quarter", "week": "week"}.get(
+        word, w.PERIOD_WORDS.get(word[:1], w.PERIOD_WORDS.get(word[:2], "month"))
+    )

@@ -1,0 +1,98 @@
+"""Where money figures can start: the numerals of a text, and which of them can take a
+currency word at all (outside Chinese notes a figure without one is dropped, so those
+numerals need not be tried). Private to ``money.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from transforms.figures import words as w
+from transforms.figures.patterns import word_firsts
+
+_RUN = rf"(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*"  # the rest of a numeral after its first character
+# A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
+# Chinese numerals) only the run's first character can start one: the look-behinds of
+# money's _ARABIC and _ZH_NUM refuse the others. (A leading character class lets the regex engine
+# skip ahead to candidates fast.)
+NUMERAL = re.compile(rf"[\d{w.ZH_NUMERAL_CHARS}](?:{_RUN})")
+# The same with the decimal digits below U+10000 listed instead of \d (a faster scan); for
+# a text without characters past U+FFFF it finds the same numerals.
+_BMP_DIGITS = "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in w.BMP_DIGIT_ZEROS)
+NUMERAL_BMP = re.compile(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}](?:{_RUN})")
+# The characters a figure's lead before its number is made of (sign, currency prefix, spaces).
+PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
+# A figure with neither prefix nor suffix names no currency (dropped outside Chinese notes).
+# One can only continue past its digits with one of _EXTENDS, or a space and one of
+# _AFTER_SPACE (a magnitude, a range's dash or "to", a suffix word); its lead before the
+# digits holds a prefix only if it has a character besides signs and spaces.
+_AFTER_SPACE = frozenset(
+    "十百千万亿-–—~～t到至"
+    + "".join(word_firsts(list(w.EN_MAGNITUDE_WORDS), folded=True))
+    + "".join(word_firsts(list(w.SUFFIX_WORDS), folded=True))
+)
+_SPACES = " \t\u00a0\u202f"
+_BLANK_LEAD = "-−" + _SPACES
+_EXTENDS = _AFTER_SPACE | frozenset(
+    _BLANK_LEAD + ",.多余+" + "".join(word_firsts(list(w.EN_MAGNITUDE_LETTERS), folded=True))
+)
+
+
+def bare_numeral(masked: str, lo: int, at: int, end: int) -> bool:
+    """True when no figure starting in ``masked[lo:at]`` (lead characters, then the numeral
+    ``masked[at:end]``) can hold a prefix or a suffix: its match would end at ``end``.
+
+    >>> bare_numeral("in 2024 we", 2, 3, 7), bare_numeral("- 5 dollars", 0, 2, 3)
+    (True, False)
+    >>> bare_numeral("US$ 5%", 0, 4, 5), bare_numeral("10-20 元", 0, 0, 2)
+    (False, False)
+    """
+    after = masked[end : end + 1]
+    if after in _EXTENDS and (after not in _SPACES or masked[end + 1 : end + 2] in _AFTER_SPACE):
+        return False
+    return lo == at or not masked[lo:at].strip(_BLANK_LEAD)
+
+
+def priced_numerals(first: str, run: str, prefix_chars: frozenset[str]) -> re.Pattern[str]:
+    """A scan for the numerals (``first`` character, then ``run``) :func:`bare_numeral`
+    may pass: right after a lead character that is not blank, or after a blank after any
+    lead character (the lead is a run of ``prefix_chars``: its last character that is not
+    blank is one of the two), or right before what can extend them. It skips only bare
+    numerals. ``run`` is atomic, never cut short to pass the look-ahead; a start inside a
+    run (no digit or Chinese numeral is a lead character) sees the same end and fails.
+
+    >>> scan = priced_numerals("[0-9]", r"\\d*", frozenset("$ "))
+    >>> [m.group(0) for m in scan.finditer("in 2024 we paid $ 15, 7 dollars, 80 ok")]
+    ['15', '7']
+    """
+    lead, blank = _chars(prefix_chars - set(_BLANK_LEAD)), _chars(_BLANK_LEAD)
+    after_lead = rf"(?<={lead}(?s:.))|(?<={_chars(prefix_chars)}{blank}(?s:.))"
+    extends = f"{_chars(_EXTENDS - set(_SPACES))}|{_chars(_SPACES)}{_chars(_AFTER_SPACE)}"
+    return re.compile(rf"{first}(?:(?:{after_lead})(?>{run})|(?>{run})(?={extends}))")
+
+
+def _chars(chars: Iterable[str]) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]"
+
+
+# Outside Chinese notes: the same scans less numerals bare_numeral calls bare (see
+# priced_numerals); texts past U+FFFF are rare, so theirs is compiled on first use.
+_PRICED_BMP = priced_numerals(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}]", _RUN, PREFIX_CHARS)
+_priced = functools.cache(lambda: priced_numerals(rf"[\d{w.ZH_NUMERAL_CHARS}]", _RUN, PREFIX_CHARS))
+
+
+def numerals(masked: str, bare: bool = True) -> Iterator[re.Match[str]]:
+    """``NUMERAL.finditer(masked)``, scanned with ``NUMERAL_BMP`` where that is safe;
+    with ``bare`` False, less the numerals :func:`bare_numeral` would skip (``_PRICED_BMP``).
+
+    >>> [m.group(0) for m in numerals("x1 ٣4 两万 \U0001d7d9")]
+    ['1', '٣4', '两万', '𝟙']
+    >>> [m.group(0) for m in numerals("in 2024 we paid $5, 7 dollars", bare=False)]
+    ['5', '7']
+    """
+    # UTF-16 takes four bytes only for a character past U+FFFF (surrogates pass as two).
+    if masked.isascii() or len(masked.encode("utf-16-le", "surrogatepass")) == 2 * len(masked):
+        return (NUMERAL_BMP if bare else _PRICED_BMP).finditer(masked)
+    return (NUMERAL if bare else _priced()).finditer(masked)
