@@ -1,7 +1,12 @@
-"""Golden tests: every note of the example vault against its expected rows.
+"""Golden tests: every note of the example vault, and every fixture note written in a real
+archive's shape, against its expected rows.
 
-``tests/golden/expected/<vault path>.expected.json`` holds what ``parse_note``
-must give for ``examples/vault/<vault path>``; a missing expected file fails.
+``tests/golden/expected/vault/<path>.expected.json`` holds what ``parse_note`` must give
+for ``examples/vault/<path>``, and ``tests/golden/expected/shapes/<path>.expected.json``
+for ``tests/golden/shapes/<path>``: notes written here, in our own words, in the shapes
+public archives use (a Hugo podcast site, an Obsidian vault, a Jekyll income blog …),
+each under a folder laid out as such an archive lays it out, since the path is evidence
+too. A missing expected file fails.
 After a deliberate change, regenerate with ``NOTEHOUSE_UPDATE_GOLDEN=1 make test``
 and review the diff like code.
 """
@@ -21,16 +26,25 @@ from tests.conftest import EXAMPLE_VAULT
 from transforms.note import parse_note
 
 EXPECTED = Path(__file__).parent / "expected"
+SHAPES = Path(__file__).parent / "shapes"
+ROOTS = {"vault": EXAMPLE_VAULT, "shapes": SHAPES}
 UPDATE = os.environ.get("NOTEHOUSE_UPDATE_GOLDEN") == "1"
 
 
 def _notes() -> list[str]:
-    return [f.path for f in discover_files(EXAMPLE_VAULT, DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files]
+    """``vault/<path>`` and ``shapes/<path>``: every note of both roots."""
+    return [
+        f"{name}/{f.path}"
+        for name, root in ROOTS.items()
+        for f in discover_files(root, DEFAULT_INCLUDE, DEFAULT_EXCLUDE).files
+    ]
 
 
 def snapshot(path: str) -> dict[str, Any]:
-    """The rows and issues of one note, as JSON-ready values (no file times)."""
-    parsed = parse_note(path, (EXAMPLE_VAULT / path).read_bytes(), tz="UTC")
+    """The rows and issues of one note (``vault/…`` or ``shapes/…``), as JSON-ready values
+    (no file times). The note is parsed under its path inside its own root."""
+    name, _, inner = path.partition("/")
+    parsed = parse_note(inner, (ROOTS[name] / inner).read_bytes(), tz="UTC")
     rows = {
         table: [{k: v for k, v in row.items() if k != "note_id"} for row in table_rows]
         for table, table_rows in sorted(parsed.rows.items())
