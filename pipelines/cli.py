@@ -269,7 +269,24 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
         print(f"  {name:<{width}}  {count:>8}")
     if summary["checks_failed"]:
         print(f"checks failed: {', '.join(summary['checks_failed'])}")
+    _print_coverage(Path(summary["warehouse"]) / "notehouse.duckdb")
     print(f"done in {seconds:.1f} s")
+
+
+def _print_coverage(database: Path) -> None:
+    """Per top-level folder, what was understood (the ``coverage`` view)."""
+    import duckdb
+
+    from pipelines.report.coverage import coverage_table
+    from pipelines.runtime.terminal import format_table
+
+    try:
+        columns, rows = coverage_table(database)
+    except duckdb.Error as exc:  # the build is published; a summary line must not fail it
+        print(f"coverage: not read ({exc})")
+        return
+    print("coverage per top-level folder (select * from coverage):")
+    print(format_table(columns, rows))
 
 
 def _connect(settings: Settings, *, write: bool = False) -> Any:

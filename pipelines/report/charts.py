@@ -284,7 +284,7 @@ CHARTS: list[tuple[str, str, str, str, Callable[[pd.DataFrame], go.Figure | None
     (
         "revenue_timeline",
         "Revenue per founder",
-        "revenue_timeline",
+        "revenue_facts",
         "revenue, ARR and MRR figures, annualised, one line per subject and currency "
         f"(the {TOP_SUBJECTS} with the most dated figures); no exchange rate is applied",
         revenue_timeline,

@@ -144,7 +144,7 @@ def _stats(frames: Mapping[str, pd.DataFrame], counts: Mapping[str, int]) -> str
         ("episodes", counts.get("episode_facts", 0)),
         ("shows", episodes["show_name"].nunique() if not episodes.empty else 0),
         ("people", people["person_id"].nunique() if not people.empty else 0),
-        ("revenue figures", counts.get("revenue_timeline", 0)),
+        ("revenue figures", counts.get("revenue_facts", 0)),
     ]
     return "".join(f'<div class="stat"><b>{n}</b>{_e(label)}</div>' for label, n in items)
 
@@ -189,8 +189,8 @@ def render_dashboard(
     ``counts`` (every mart's row count), what ``dashboard_marts`` read of them."""
     if counts is None:  # whole marts: only the revenue rows its chart draws go on
         counts = {name: table.num_rows for name, table in marts.items()}
-        if "revenue_timeline" in marts:
-            marts = {**marts, "revenue_timeline": top_revenue_rows(marts["revenue_timeline"])}
+        if "revenue_facts" in marts:
+            marts = {**marts, "revenue_facts": top_revenue_rows(marts["revenue_facts"])}
     frames = {name: table.to_pandas() for name, table in marts.items()}
     return _page(frames, counts, build_charts(frames), built_at)
 
@@ -241,7 +241,7 @@ def dashboard_marts(
         name = path.stem
         counts[name] = pq.ParquetFile(path).metadata.num_rows
         if name in drawing:
-            slim = name == "revenue_timeline"
+            slim = name == "revenue_facts"
             tables[name] = top_revenue_rows(path) if slim else pq.read_table(path)
         elif name in _SHOWN:
             tables[name] = _SHOWN[name](path)

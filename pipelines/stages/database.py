@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -91,8 +92,9 @@ def read_sql(kind: str) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((SQL_DIR / kind).glob("*.sql"))]
 
 
-# Cross-note steps, in order: each reads what the one before it wrote.
-LINK_STEPS = ("wikilink_targets", "mentioned_appearances", "people")
+# Cross-note steps, in order: each reads what the one before it wrote (``reset`` clears
+# what the last build linked).
+LINK_STEPS = ("reset", "wikilink_targets", "mentioned_appearances", "people")
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
@@ -154,28 +156,41 @@ def keep_previous_rows(con: duckdb.DuckDBPyConnection, note_ids: list[str]) -> N
 
 def link_notes(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the cross-note columns and tables: wikilink targets, mentions, people."""
-    con.execute("DELETE FROM people")
-    con.execute("UPDATE wikilinks SET target_note_id = NULL")
-    con.execute("DELETE FROM appearances WHERE role = 'mentioned' AND source_key = 'wikilink'")
     for step in LINK_STEPS:
         con.execute((SQL_DIR / "link" / f"{step}.sql").read_text(encoding="utf-8"))
 
 
+def view_order(views: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The views in an order where each comes after every view it reads (named after a
+    ``from`` or ``join`` in its SQL): round by round, the views whose reads are all created,
+    by name. A cycle is an error that names the views in it.
+
+    >>> [n for n, _ in view_order([("b", "select * from a"), ("a", "select 1"), ("c", "")])]
+    ['a', 'c', 'b']
+    """
+    sql_of = dict(views)
+    reads = {
+        name: {
+            other
+            for other in sql_of
+            if other != name and re.search(rf"\b(?:from|join)\s+{other}\b", sql, re.I)
+        }
+        for name, sql in views
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(reads):
+        ready = sorted(n for n, r in reads.items() if n not in ordered and r <= set(ordered))
+        if not ready:
+            stuck = sorted(set(reads) - set(ordered))
+            raise ValueError(f"sql/views read each other in a cycle: {', '.join(stuck)}")
+        ordered += ready
+    return [(name, sql_of[name]) for name in ordered]
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every ``sql/views/*.sql``; a view that reads another is retried after it."""
-    pending = read_sql("views")
-    while pending:
-        failed: list[tuple[str, str]] = []
-        error: duckdb.Error | None = None
-        for name, sql in pending:
-            try:
-                con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.strip().rstrip(';')}")
-            except (duckdb.CatalogException, duckdb.BinderException) as exc:  # reads a later view
-                failed.append((name, sql))
-                error = exc
-        if len(failed) == len(pending) and error is not None:
-            raise error
-        pending = failed
+    """Create every ``sql/views/*.sql``, each after the views it reads."""
+    for name, sql in view_order(read_sql("views")):
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.strip().rstrip(';')}")
 
 
 def read_previous(warehouse: Path, table: str) -> pa.Table | None:

@@ -1,0 +1,9 @@
+"""What one build leaves for the next: the manifest and incremental plan (``manifest``), the
+published build a run starts from (``unchanged``), the rows kept across runs
+(``records``), the one-link swap (``publish``), the writer lock (``lock``), year
+partitions (``partitions``) and the crash-test points (``faults``).
+
+Tables: runs, parse_issues, manifest
+Cases: tests/e2e/test_incremental.py, tests/e2e/test_crash.py, tests/e2e/test_publish.py
+Read by: views/data_quality, marts/run_issues, checks/keys_unique, checks/run_records_valid
+"""

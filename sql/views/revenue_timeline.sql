@@ -23,7 +23,7 @@ attributed as (
             when m.subject is not null then 'sentence'
             else 'title'
         end as subject_source,
-        m.*
+        m.* exclude (subject)
     from money as m
     join subjects as s using (note_id)
 ),
@@ -37,7 +37,7 @@ final as (
         a.currency,
         a.period,
         a.annualized_amount,
-        min(a.qualifier) as qualifier,
+        min_by(a.qualifier, a.line) as qualifier,
         count(*) as mentions,
         min(a.line) as line,
         min_by(a.text, a.line) as text,

@@ -101,7 +101,7 @@ def _hostile_marts() -> dict[str, pa.Table]:
         "people_leaderboard": pa.Table.from_pylist(
             [{"person_id": "p", "name": bad, "person_kind": "person", "role": bad, "notes": 2}]
         ),
-        "revenue_timeline": pa.Table.from_pylist(
+        "revenue_facts": pa.Table.from_pylist(
             [
                 {
                     "subject": bad,
@@ -170,8 +170,8 @@ def test_charts_drawn_from_the_same_marts_are_reused(built: Path, tmp_path: Path
     assert "recorded episodes_per_year" in reused.read_text(encoding="utf-8")
 
     # one mart rewritten with a row fewer: its chart is drawn again, the others still reused
-    revenue = pq.read_table(marts / "revenue_timeline.parquet")
-    pq.write_table(revenue.slice(1), marts / "revenue_timeline.parquet", compression="zstd")
+    revenue = pq.read_table(marts / "revenue_facts.parquet")
+    pq.write_table(revenue.slice(1), marts / "revenue_facts.parquet", compression="zstd")
     redrawn = write_dashboard(marts, tmp_path / "redrawn", at, reuse=tmp_path / "first")
     assert "recorded revenue_timeline" not in redrawn.read_text(encoding="utf-8")
     assert "recorded episodes_per_year" in redrawn.read_text(encoding="utf-8")

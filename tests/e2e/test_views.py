@@ -384,6 +384,27 @@ def test_notes_by_kind(con: duckdb.DuckDBPyConnection) -> None:
     assert got[("note", "en")] == (9, D(2022, 4, 23), D(2023, 5, 7))
 
 
+def test_coverage(con: duckdb.DuckDBPyConnection) -> None:
+    got = {
+        r[0]: r[1:]
+        for r in rows(
+            con,
+            "select folder, notes, episodes, profiles, other_notes, dated_share, "
+            "episodes_with_duration, episodes_with_chapters, episodes_with_people, "
+            "money_mentions from coverage",
+        )
+    }
+    # podcast/: 4 episodes, each dated, timed, with chapters and hosts; 16 money figures
+    assert got["podcast"] == (4, 4, 0, 0, 1.0, 4, 4, 4, 16)
+    # people/: 3 profiles (the folder), none dated
+    assert got["people"][:5] == (3, 0, 3, 0, 0.0)
+    # journal/: 8 plain notes, 6 of them dated (reading-list has no date, meetup-retro a broken one)
+    assert got["journal"][:5] == (8, 0, 0, 8, 0.75)
+    # _posts/: the quiet launch (a note) and episode 23; attachments/scan.md is not a note
+    assert got["_posts"][:5] == (2, 1, 0, 1, 1.0)
+    assert "attachments" not in got
+
+
 def test_data_quality(con: duckdb.DuckDBPyConnection) -> None:
     got = rows(
         con,
@@ -414,7 +435,7 @@ MART_SCHEMAS = {
         ("person_id", STRING), ("name", STRING), ("person_kind", STRING), ("role", STRING),
         ("notes", INT64), ("first_seen", DATE), ("last_seen", DATE),
     ],
-    "revenue_timeline": [
+    "revenue_facts": [
         ("subject", STRING), ("subject_source", STRING), ("metric", STRING),
         ("note_date", DATE), ("amount", MONEY), ("currency", STRING), ("period", STRING),
         ("annualized_amount", MONEY), ("qualifier", STRING), ("mentions", INT64),

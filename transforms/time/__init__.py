@@ -1,0 +1,6 @@
+"""Dates and durations in every way notes write them (``dates``, ``durations``), with their
+word lists (``date_words``, ``duration_units``).
+
+Tables: notes (note_date, created_at, updated_at), episodes (published_date, duration_seconds)
+Cases: tests/unit/transforms/time/test_dates.py, tests/unit/transforms/time/test_durations.py
+"""

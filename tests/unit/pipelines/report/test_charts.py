@@ -39,6 +39,6 @@ def test_the_subjects_with_most_dated_points_are_kept(tmp_path: Path) -> None:
     assert kept.filter(pc.equal(kept["subject"], "s13")).num_rows == 14
     assert None not in kept.column("annualized_amount").to_pylist()
     # the same rows when read straight from the mart's Parquet file
-    pq.write_table(table, tmp_path / "revenue_timeline.parquet")
-    from_file = top_revenue_rows(tmp_path / "revenue_timeline.parquet")
+    pq.write_table(table, tmp_path / "revenue_facts.parquet")
+    from_file = top_revenue_rows(tmp_path / "revenue_facts.parquet")
     assert sorted(from_file.to_pylist(), key=repr) == sorted(kept.to_pylist(), key=repr)
