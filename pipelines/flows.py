@@ -11,12 +11,10 @@ import datetime as dt
 import os
 import time
 import uuid
-from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -27,22 +25,15 @@ from prefect.utilities.annotations import quote
 from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from pipelines.report.artifacts import publish_run_report
 from pipelines.runtime.progress import report
-from pipelines.runtime.runners import run_batches, task_runner_for
+from pipelines.runtime.runners import task_runner_for
 from pipelines.stages.discover import Discovery, discover_files
-from pipelines.stages.load import LoadOptions, load
-from pipelines.stages.parts import NoteOutcome
+from pipelines.stages.load import Loaded, LoadJob, load
+from pipelines.stages.parse import ParseJob, parse_stage
 from pipelines.stages.reading import close_pools
-from pipelines.state.faults import fault_point
 from pipelines.state.lock import warehouse_lock
 from pipelines.state.manifest import code_version, plan_build
 from pipelines.state.publish import clean_leftovers, parts_dir
-from pipelines.state.records import (
-    carried_issues,
-    change_counts,
-    issue_rows,
-    manifest_rows,
-)
-from transforms.note import Row
+from pipelines.state.records import BuildRecords, record_build
 
 
 @dataclass(frozen=True)
@@ -140,6 +131,8 @@ def _build(
     partition_by_year: bool,
     dashboard: bool = True,
 ) -> dict[str, Any]:
+    """The stages in order, each passed one typed object: discover, plan, parse, record,
+    load (which checks and publishes), report."""
     logger = get_run_logger()
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
@@ -159,75 +152,67 @@ def _build(
     )
 
     mark = time.perf_counter()
-    batches = [plan.parse[i : i + batch_size] for i in range(0, len(plan.parse), batch_size)]
-    parsed: list[NoteOutcome] = []
     parts = parts_dir(root.absolute(), run_id)  # workers may run in another folder
-    report("parse", 0, len(plan.parse))
-    for outcomes in run_batches(vault, batches, timezone, *where, str(parts)):
-        parsed.extend(outcomes)
-        report("parse", len(parsed), len(plan.parse))
-    fault_point("parse")
+    runner, processes = where
+    job = ParseJob(vault, plan.parse, timezone, batch_size, str(parts), runner, processes)
+    parsed = parse_stage(job)
     seconds["parse"] = time.perf_counter() - mark
 
-    issues = issue_rows(run_id, parsed, found) + carried_issues(root, plan, run_id)
-    reused = plan.reused()
-    tables: dict[str, list[Row] | pa.Table] = {"parse_issues": issues}
-    tables["manifest"] = manifest_rows(plan, parsed, version, run_id, reused)
-    severities = Counter(r["severity"] for r in issues)
-    changes = change_counts(plan, parsed)
-    loaded_before = reused.column("loaded").to_pylist().count(True)
-    notes_loaded = sum(1 for p in parsed if p.loaded) + loaded_before
-    files_seen = len(found.files) + len(found.refused)
-    tables["runs"] = [
-        {
-            "run_id": run_id,
-            "started_at": started,
-            "finished_at": dt.datetime.now(dt.UTC),
-            "vault": str(Path(vault).resolve()),
-            "files_seen": files_seen,
-            "files_new": changes["new"],
-            "files_changed": changes["changed"],
-            "files_deleted": changes["deleted"],
-            "files_unchanged": changes["unchanged"],
-            "files_parsed": len(parsed),
-            "notes_loaded": notes_loaded,
-            "errors": severities["error"],
-            "warnings": severities["warning"],
-            "status": "published",
-            "parser_version": version,
-        }
-    ]
+    records = record_build((run_id, started, version), vault, found, plan, parsed, root)
     mark = time.perf_counter()
     report("load", 0, 1)
-    reuse_ids = reused.column("note_id").to_pylist()
     # quote(): Prefect would otherwise visit every row looking for futures (seconds per 1k notes)
-    same_notes = not plan.parse and not plan.deleted and not full
-    loaded = sum(1 for p in parsed if p.loaded)
-    options = LoadOptions(version, same_notes, loaded, partition_by_year, dashboard)
-    results, rows = load(str(root), run_id, str(parts), quote(tables), quote(reuse_ids), options)
+    loaded = load(
+        quote(
+            LoadJob(
+                warehouse=str(root),
+                run_id=run_id,
+                parts=str(parts),
+                tables=records.tables(),
+                reuse_note_ids=records.reuse_note_ids,
+                version=version,
+                same_notes=not plan.parse and not plan.deleted and not full,
+                parsed_loaded=records.parsed_loaded,
+                partition_by_year=partition_by_year,
+                dashboard=dashboard,
+            )
+        )
+    )
     report("load", 1, 1)
     seconds["load"] = time.perf_counter() - mark
     seconds["total"] = time.perf_counter() - clock
     logger.info("seconds per stage: %s", " ".join(f"{k}={v:.3f}" for k, v in seconds.items()))
-    failed = [r.check_name for r in results if not r.passed and r.severity == "error"]
+    return _report(vault, root, found, records, loaded, seconds)
+
+
+def _report(
+    vault: str,
+    root: Path,
+    found: Discovery,
+    records: BuildRecords,
+    loaded: Loaded,
+    seconds: dict[str, float],
+) -> dict[str, Any]:
+    """The build's summary, logged and sent to Prefect as the run report."""
+    failed = [r.check_name for r in loaded.results if not r.passed and r.severity == "error"]
     for name in failed:
-        logger.warning("check failed: %s", name)
+        get_run_logger().warning("check failed: %s", name)
     summary = BuildSummary(
-        run_id=run_id,
+        run_id=records.run_id,
         vault=vault,
         warehouse=str(root),
-        files_seen=files_seen,
+        files_seen=records.files_seen,
         files_skipped=found.skipped,
-        files_new=changes["new"],
-        files_changed=changes["changed"],
-        files_unchanged=changes["unchanged"],
-        files_deleted=changes["deleted"],
-        notes_loaded=notes_loaded,
-        errors=severities["error"],
-        warnings=severities["warning"],
-        rows=rows,
+        files_new=records.changes["new"],
+        files_changed=records.changes["changed"],
+        files_unchanged=records.changes["unchanged"],
+        files_deleted=records.changes["deleted"],
+        notes_loaded=records.notes_loaded,
+        errors=records.severities["error"],
+        warnings=records.severities["warning"],
+        rows=loaded.rows,
         checks_failed=failed,
         seconds={k: round(v, 3) for k, v in seconds.items()},
     )
-    publish_run_report(asdict(summary), issues, results)
+    publish_run_report(asdict(summary), records.parse_issues, loaded.results)
     return asdict(summary)

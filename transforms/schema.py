@@ -220,3 +220,20 @@ ROLES = ("host", "panelist", "guest", "sponsor", "subject", "author", "mentioned
 PERIODS = ("hour", "day", "week", "month", "quarter", "year")
 METRICS = ("revenue", "arr", "mrr", "price", "profit", "funding", "valuation", "cost", "other")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+FIELD_SOURCES = ("frontmatter", "inline", "body")
+PERSON_KINDS = ("person", "organization")
+BASES = ("yoy", "mom", "other")
+
+# Every column whose values come from a fixed set, with that set: the check
+# ``sql/checks/values_in_their_sets.sql`` tests the same sets (tests/unit/transforms/
+# test_contract.py keeps the two equal).
+ACCEPTED_VALUES: dict[str, tuple[str, ...]] = {
+    "notes.kind": KINDS,
+    "fields.source": FIELD_SOURCES,
+    "people.kind": PERSON_KINDS,
+    "appearances.role": ROLES,
+    "money_mentions.period": PERIODS,
+    "money_mentions.metric": METRICS,
+    "money_mentions.qualifier": QUALIFIERS,
+    "growth_mentions.basis": BASES,
+}

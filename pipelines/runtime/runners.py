@@ -11,26 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
-
-from pipelines.stages.discover import FoundFile
-from pipelines.stages.parse import parse_batch
-from pipelines.stages.parts import NoteOutcome
-
-
-def split_batches(files: Sequence[FoundFile], batch_size: int) -> list[list[FoundFile]]:
-    """Consecutive batches of at most ``batch_size`` files, in discovery order.
-
-    >>> [len(b) for b in split_batches(list(range(7)), 3)]
-    [3, 3, 1]
-    >>> split_batches([], 500)
-    []
-    """
-    return [list(files[i : i + batch_size]) for i in range(0, len(files), batch_size)]
 
 
 def task_runner_for(
@@ -66,42 +49,3 @@ def quiet_dask_logs() -> None:
     name = logging.getLevelName(level).lower()
     os.environ.setdefault("DASK_DISTRIBUTED__LOGGING__DISTRIBUTED", name)  # worker processes
     logging.getLogger("distributed").setLevel(level)
-
-
-def run_batches(
-    vault: str,
-    batches: Sequence[list[FoundFile]],
-    timezone: str,
-    runner: TaskRunner[Any],
-    processes: int = 1,
-    parts: str = "",
-) -> Iterator[list[NoteOutcome]]:
-    """Submit every batch to ``runner`` and yield the outcomes batch by batch, in order.
-
-    Must run inside a flow run: each batch is a ``parse_batch`` task run of that flow run,
-    parsed on ``processes`` worker processes (``pipelines.stages.reading``) that write the rows
-    to ``parts`` (``pipelines.stages.parts``).
-    """
-    if not batches:
-        return
-    # quote(): Prefect would visit every FoundFile of every batch looking for futures (1 s
-    # per 10k files); the thread runner unwraps it for the task, Dask's passes it on as is
-    unwrapped = isinstance(runner, ThreadPoolTaskRunner)
-    with runner:
-        futures = [
-            runner.submit(
-                parse_batch,
-                parameters={
-                    "vault": vault,
-                    "files": quote(batch) if unwrapped else batch,
-                    "tz": timezone,
-                    "batch_no": number,
-                    "batch_count": len(batches),
-                    "processes": processes,
-                    "parts": parts,
-                },
-            )
-            for number, batch in enumerate(batches, 1)
-        ]
-        for future in futures:
-            yield future.result()

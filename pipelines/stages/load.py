@@ -62,7 +62,14 @@ ISSUE_HISTORY_RUNS = 20
 
 
 @dataclass(frozen=True)
-class LoadOptions:
+class LoadJob:
+    """What the load stage needs: where, this build's records, and how to lay it out."""
+
+    warehouse: str
+    run_id: str
+    parts: str  # the Parquet parts the parse workers wrote
+    tables: dict[str, list[Row] | pa.Table]  # the build's own records (runs, manifest, issues)
+    reuse_note_ids: list[str]  # unchanged notes whose rows come from the published build
     version: str  # the parser version (``pipelines.state.manifest.code_version``)
     same_notes: bool = False  # no note file new, changed or deleted since the last build
     parsed_loaded: int = 0  # notes the parse workers loaded (their rows are in the parts)
@@ -70,40 +77,41 @@ class LoadOptions:
     dashboard: bool = True
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What the load stage published: the checks' results and every table's row count."""
+
+    results: list[CheckResult]
+    rows: dict[str, int]
+
+
 @task(
     name="load",
-    task_run_name="load {warehouse}",
+    task_run_name="load {job.warehouse}",
     retries=2,
     retry_delay_seconds=exponential_backoff(backoff_factor=2),
     cache_policy=NO_CACHE,
 )
-def load(
-    warehouse: str,
-    run_id: str,
-    parts: str,
-    tables: dict[str, list[Row] | pa.Table],
-    reuse_note_ids: list[str],
-    options: LoadOptions,
-) -> tuple[list[CheckResult], dict[str, int]]:
+def load(job: LoadJob) -> Loaded:
     """Stage DuckDB + Parquet (parsed parts, rows reused from the last build), check, publish.
 
-    ``tables`` holds the build's own records (runs, manifest, parse_issues); the notes'
-    rows come from the Parquet parts in ``parts`` that the parse workers wrote. When the
+    ``job.tables`` holds the build's own records (runs, manifest, parse_issues); the notes'
+    rows come from the Parquet parts in ``job.parts`` that the parse workers wrote. When the
     published build was made from the same inputs (parser, SQL, layout) and some notes are
     unchanged, the new build starts from a copy of its database, keeping those notes' rows;
     when no note changed at all, it also carries over its Parquet, unaffected checks and
     marts (``pipelines.state.unchanged``).
     """
-    root = Path(warehouse)
-    arrow = to_arrow(tables)
+    root, run_id, reuse_note_ids = Path(job.warehouse), job.run_id, job.reuse_note_ids
+    arrow = to_arrow(job.tables)
     arrow["runs"] = with_history(root, "runs", arrow["runs"], None)
     recent = set(arrow["runs"].column("run_id").to_pylist()[-ISSUE_HISTORY_RUNS:])
     arrow["parse_issues"] = with_history(root, "parse_issues", arrow["parse_issues"], recent)
-    inputs = build_inputs(options.version, options.partition_by_year)
+    inputs = build_inputs(job.version, job.partition_by_year)
     # the published build to start from: when no note changed, or when some are kept
-    previous = reusable_build(root, inputs) if options.same_notes or reuse_note_ids else None
+    previous = reusable_build(root, inputs) if job.same_notes or reuse_note_ids else None
     staged = staging_dir(root, run_id)
-    same = previous is not None and options.same_notes
+    same = previous is not None and job.same_notes
     try:
         if previous is not None:
             get_run_logger().info("starting from a copy of build %s", previous.name)
@@ -117,7 +125,7 @@ def load(
                     results = _refresh_run_tables(con, (root, run_id, previous.name), arrow, recent)
                     digests = stamped_digests(previous) or table_digests(con, CARRIED)
                 else:
-                    new = (arrow, Path(parts), options.parsed_loaded)
+                    new = (arrow, Path(job.parts), job.parsed_loaded)
                     reuse = (reuse_note_ids, previous)
                     results, digests = _fill_and_check(con, root, run_id, new, reuse, recent)
                 # tables with the published build's rows keep its Parquet, and marts reading
@@ -129,8 +137,8 @@ def load(
                     link_marts(previous, staged, kept)
                 with _timed("marts"):
                     write_marts(con, staged / "marts", skip=kept)
-                drawn = _draw_aside(aside, staged, root) if options.dashboard else None
-                _write_tables(con, staged, previous, carried, options.partition_by_year)
+                drawn = _draw_aside(aside, staged, root) if job.dashboard else None
+                _write_tables(con, staged, previous, carried, job.partition_by_year)
                 rows = {name: _count(con, name) for name in TABLES}
             finally:
                 con.close()
@@ -141,7 +149,7 @@ def load(
         discard(staged)  # never published: the previous warehouse stands
         raise
     publish(root, staged)  # after the swap nothing may discard this build
-    return results, rows
+    return Loaded(results, rows)
 
 
 def _fill_and_check(

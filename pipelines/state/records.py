@@ -1,12 +1,14 @@
 """The rows that record a build: its issues, its manifest, its change counts, kept history.
 
-Each function takes what the flow knows (the plan, the parsed notes, the discovery) and
-returns plain rows or Arrow tables; none of them reads a note.
+``record_build`` takes what the flow knows after the parse stage (the discovery, the plan,
+the parsed notes) and returns them all at once as ``BuildRecords``; none of this reads a note.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,6 +20,76 @@ from pipelines.stages.parts import NoteOutcome, arrow_table
 from pipelines.state.manifest import Plan
 from transforms.ids import note_id
 from transforms.note import Row
+
+
+@dataclass(frozen=True)
+class BuildRecords:
+    """A build's own records and counts, ready for the load stage and the summary."""
+
+    run_id: str
+    runs: list[Row]  # this build's row of ``runs``
+    manifest: pa.Table
+    parse_issues: list[Row]
+    reuse_note_ids: list[str]  # the notes whose rows come from the published build
+    changes: Counter[str]  # new, changed, unchanged, deleted files
+    severities: Counter[str]  # issues by severity
+    files_seen: int
+    notes_loaded: int  # parsed and loaded now, plus reused
+    parsed_loaded: int  # of those, parsed now (their rows are in the parts)
+
+    def tables(self) -> dict[str, list[Row] | pa.Table]:
+        return {"parse_issues": self.parse_issues, "manifest": self.manifest, "runs": self.runs}
+
+
+def record_build(
+    run: tuple[str, dt.datetime, str],
+    vault: str,
+    discovery: Discovery,
+    plan: Plan,
+    parsed: list[NoteOutcome],
+    warehouse: Path,
+) -> BuildRecords:
+    """Everything a build records about itself. ``run`` is its id, start time and parser
+    version; the previous build's issues of reused files are restated for this run."""
+    run_id, started, version = run
+    issues = issue_rows(run_id, parsed, discovery) + carried_issues(warehouse, plan, run_id)
+    reused = plan.reused()
+    severities = Counter(r["severity"] for r in issues)
+    changes = change_counts(plan, parsed)
+    parsed_loaded = sum(1 for p in parsed if p.loaded)
+    notes_loaded = parsed_loaded + reused.column("loaded").to_pylist().count(True)
+    files_seen = len(discovery.files) + len(discovery.refused)
+    runs = [
+        {
+            "run_id": run_id,
+            "started_at": started,
+            "finished_at": dt.datetime.now(dt.UTC),
+            "vault": str(Path(vault).resolve()),
+            "files_seen": files_seen,
+            "files_new": changes["new"],
+            "files_changed": changes["changed"],
+            "files_deleted": changes["deleted"],
+            "files_unchanged": changes["unchanged"],
+            "files_parsed": len(parsed),
+            "notes_loaded": notes_loaded,
+            "errors": severities["error"],
+            "warnings": severities["warning"],
+            "status": "published",
+            "parser_version": version,
+        }
+    ]
+    return BuildRecords(
+        run_id=run_id,
+        runs=runs,
+        manifest=manifest_rows(plan, parsed, version, run_id, reused),
+        parse_issues=issues,
+        reuse_note_ids=reused.column("note_id").to_pylist(),
+        changes=changes,
+        severities=severities,
+        files_seen=files_seen,
+        notes_loaded=notes_loaded,
+        parsed_loaded=parsed_loaded,
+    )
 
 
 def issue_rows(run_id: str, parsed: list[NoteOutcome], discovery: Discovery) -> list[Row]:

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from transforms.schema import TABLES
+from transforms.schema import ACCEPTED_VALUES, TABLES
 
 ROOT = Path(__file__).resolve().parents[3]
 DESIGN = ROOT.parent / "shared" / "DESIGN.md"
@@ -107,3 +107,25 @@ def test_sql_schema_file_is_rendered_from_the_arrow_schema(table: str) -> None:
     assert path.read_text(encoding="utf-8") == render_ddl(table), (
         "regenerate with: python -m pipelines.stages.ddl"
     )
+
+
+def _check_sets() -> dict[str, tuple[str, ...]]:
+    """``column -> accepted values`` as ``values_in_their_sets.sql`` writes them."""
+    sql = (ROOT / "sql" / "checks" / "values_in_their_sets.sql").read_text(encoding="utf-8")
+    found = {}
+    for part in re.split(r"\bunion all\b", sql, flags=re.I):
+        column = re.search(r"select '(\w+\.\w+)'", part)
+        values = re.search(r"not in \(([^)]*)\)", part)
+        if column and values:
+            found[column.group(1)] = tuple(re.findall(r"'([^']*)'", values.group(1)))
+    return found
+
+
+def test_the_check_accepts_exactly_the_schemas_sets() -> None:
+    assert _check_sets() == ACCEPTED_VALUES
+
+
+@pytest.mark.parametrize("column", sorted(ACCEPTED_VALUES))
+def test_every_set_names_a_contract_column(column: str) -> None:
+    table, name = column.split(".")
+    assert name in TABLES[table].names
