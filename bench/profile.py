@@ -15,34 +15,51 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import inspect
 import pstats
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from transforms.episodes.chapters import find_chapters
+from transforms.episodes.episode import read_episode
+from transforms.figures.growth import find_growth
+from transforms.figures.money import find_money
+from transforms.ids import content_sha256
+from transforms.links.extract import find_links, find_wikilinks
 from transforms.note import parse_note
+from transforms.people.rows import build_appearance_rows
+from transforms.properties.classify import classify_note
+from transforms.properties.fields import build_frontmatter_fields, find_inline_fields
+from transforms.properties.frontmatter import split_frontmatter
+from transforms.properties.note_facts import note_dates, note_title
+from transforms.properties.tags import find_tags
+from transforms.text.decode import decode_note
+from transforms.text.lang import count_words, detect_lang
+from transforms.text.markdown import find_headings, mask_code
 
-# The public entry point of each step of transforms.note._parse_into, by module.
-EXTRACTORS = (
-    ("decode", "decode.py", "decode_note"),
-    ("front matter", "frontmatter.py", "split_frontmatter"),
-    ("inline fields", "fields.py", "find_inline_fields"),
-    ("front-matter fields", "fields.py", "build_frontmatter_fields"),
-    ("headings", "markdown.py", "find_headings"),
-    ("title", "notes.py", "note_title"),
-    ("language", "lang.py", "detect_lang"),
-    ("word count", "lang.py", "count_words"),
-    ("dates", "notes.py", "note_dates"),
-    ("tags", "tags.py", "find_tags"),
-    ("links", "links.py", "find_links"),
-    ("wikilinks", "links.py", "find_wikilinks"),
-    ("chapters", "chapters.py", "find_chapters"),
-    ("classify", "classify.py", "classify_note"),
-    ("episode", "episodes.py", "read_episode"),
-    ("people", "people_rows.py", "build_appearance_rows"),
-    ("money", "money.py", "find_money"),
-    ("growth", "growth.py", "find_growth"),
-    ("sha256", "ids.py", "content_sha256"),
-    ("code masking (inside others)", "markdown.py", "mask_code"),
+# The public entry point of each step of transforms.note._parse_into.
+EXTRACTORS: tuple[tuple[str, Callable[..., object]], ...] = (
+    ("decode", decode_note),
+    ("front matter", split_frontmatter),
+    ("inline fields", find_inline_fields),
+    ("front-matter fields", build_frontmatter_fields),
+    ("headings", find_headings),
+    ("title", note_title),
+    ("language", detect_lang),
+    ("word count", count_words),
+    ("dates", note_dates),
+    ("tags", find_tags),
+    ("links", find_links),
+    ("wikilinks", find_wikilinks),
+    ("chapters", find_chapters),
+    ("classify", classify_note),
+    ("episode", read_episode),
+    ("people", build_appearance_rows),
+    ("money", find_money),
+    ("growth", find_growth),
+    ("sha256", content_sha256),
+    ("code masking (inside others)", mask_code),
 )
 
 
@@ -61,9 +78,10 @@ def extractor_seconds(stats: pstats.Stats) -> list[tuple[str, float, int]]:
     """(step, cumulative seconds, calls) for each entry of ``EXTRACTORS`` that ran."""
     table = stats.stats  # type: ignore[attr-defined]
     out = []
-    for label, module, name in EXTRACTORS:
+    for label, function in EXTRACTORS:
+        code = inspect.unwrap(function).__code__  # type: ignore[attr-defined]
         for (file, _, func), (_, calls, _, cumulative, _) in table.items():
-            if func == name and file.endswith(f"transforms/{module}"):
+            if func == code.co_name and file == code.co_filename:
                 out.append((label, cumulative, calls))
     return sorted(out, key=lambda row: -row[1])
 
