@@ -7,7 +7,7 @@ VAULT  ?= examples/vault
 WAREHOUSE ?= warehouse
 SIZES  ?= 1000,10000
 
-.PHONY: run test test-fast lint format bench seeds clean
+.PHONY: run test test-fast lint format bench bench-compare seeds clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ format: $(STAMP)
 ## record the table in bench/results/. The full run: make bench SIZES=1000,10000,100000
 bench: $(STAMP)
 	$(PY) -m bench.run --sizes $(SIZES)
+
+## Full builds of this tree and of commit AGAINST, alternating, side by side in one run:
+## make bench-compare AGAINST=fa30d10 SIZES=100000
+AGAINST ?= HEAD
+bench-compare: $(STAMP)
+	$(PY) -m bench.compare --against $(AGAINST) --sizes $(SIZES)
 
 ## The seed acceptance check from ../shared.
 seeds: $(STAMP)

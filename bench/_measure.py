@@ -92,11 +92,15 @@ def parse_stages(log: str) -> dict[str, float]:
     return stages
 
 
-def run_build(command: list[str], env: dict[str, str], timeout: float) -> Build:
-    """Run ``command``; wait with ``os.wait4`` for its exit status and resource use."""
+def run_build(
+    command: list[str], env: dict[str, str], timeout: float, cwd: Path | None = None
+) -> Build:
+    """Run ``command`` (in ``cwd``); wait with ``os.wait4`` for its exit status and resource use."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdout=out, stderr=err, start_new_session=True)
+        proc = subprocess.Popen(
+            command, env=env, stdout=out, stderr=err, start_new_session=True, cwd=cwd
+        )
         status, usage, timed_out = _wait(proc, started + timeout)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
