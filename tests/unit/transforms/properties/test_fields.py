@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms.properties import fields as fields_module
 from transforms.properties.fields import (
     MAX_ROWS,
     build_frontmatter_fields,
@@ -16,7 +17,6 @@ from transforms.properties.fields import (
     find_inline_fields,
     normalize_key,
 )
-from transforms.properties import fields as fields_module
 from transforms.time.durations import parse_duration
 
 
