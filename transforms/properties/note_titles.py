@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.properties.lookup import Prop, Properties
-from transforms.text.markdown import Heading
+from transforms.text.markdown import Heading, mask_code
 
 FRONTMATTER_TITLE_KEYS = ("title", "name")
 SITE_FOLDERS = frozenset({"content", "_posts", "_drafts"})
@@ -96,8 +96,8 @@ def is_site_page(path: str, props: Properties) -> bool:
 
 
 def _has_wikilinks(props: Properties, body: str) -> bool:
-    """An Obsidian sign: a ``[[wikilink]]`` in the body or in a front-matter value."""
-    if "[[" in body and _WIKILINK.search(body):
+    """An Obsidian sign: a ``[[wikilink]]`` in the body (not in code) or a front-matter value."""
+    if "[[" in body and _WIKILINK.search(body) and _WIKILINK.search(mask_code(body)):
         return True
     return any(
         "[[" in p.text and _WIKILINK.search(p.text)
