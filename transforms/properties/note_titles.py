@@ -6,8 +6,9 @@ Precedence (documented in the README; first that gives a title wins):
 2. ``inline:title`` — a Dataview ``Title::`` line of the note itself, also inside the
    note's own metadata callout (``> [!info]``). Not inside a plain ``>`` quote or a
    ``> [!quote]``/``> [!cite]`` callout: that is the title of the work quoted;
-3. ``h1`` — a leading H1: the note's first heading, when it is ``# …``. A ``# …`` after
-   a ``## Summary`` is a section of the note, not its title;
+3. ``h1`` — a leading H1: the note's first heading, when it is ``# …`` (or the note
+   opens with a ``Title`` line underlined by ``===``). A ``# …`` after a ``## Summary``
+   is a section of the note, not its title;
 4. ``file_name`` — the file name without its extension, unless the note is a page of a
    website's source (below); a vault note is named by its file;
 5. otherwise no title (NULL).
@@ -34,11 +35,16 @@ from transforms.text.markdown import Heading, mask_code
 FRONTMATTER_TITLE_KEYS = ("title", "name")
 SITE_FOLDERS = frozenset({"content", "_posts", "_drafts"})
 SITE_FOLDER_PAIRS = frozenset({("src", "pages")})
-SITE_KEYS = ("layout", "permalink")
+SITE_KEYS = ("layout", "permalink", "slug")
 QUOTE_CALLOUTS = frozenset({"quote", "cite", "citation"})
 
 _QUOTED = re.compile(r"[ \t]*>")
 _CALLOUT = re.compile(r"[ \t]*>[ \t]*\[!(?P<type>[^\]\s]+)\]")
+# A setext H1 opening the note: one line of text, then a line of "=" (blank lines before
+# it are the front matter's, kept so that line numbers stay the file's).
+_SETEXT_H1 = re.compile(
+    r"(?:[ \t]*\n)*[ \t]{0,3}(?P<title>[^\s#>|-][^\n]*?)[ \t]*\n[ \t]{0,3}=+[ \t]*(?:\n|$)"
+)
 _WIKILINK = re.compile(r"\[\[[^\[\]\n|#]+(?:[|#][^\[\]\n]*)?\]\]")
 
 
@@ -69,6 +75,10 @@ def note_title(props: Properties, headings: list[Heading], path: str, body: str 
     for prop in props.all("title"):
         if prop.source == "inline" and _own_field(prop, body):
             return Title(prop.text, "inline:title", prop.line, str(prop.value))
+    setext = _SETEXT_H1.match(body) if "=" in body else None
+    if setext:
+        line = body.count("\n", 0, setext.start("title")) + 1
+        return Title(setext["title"], "h1", line, setext["title"])
     if headings and headings[0].level == 1:
         first = headings[0]
         return Title(first.title, "h1", first.line, first.title)

@@ -61,6 +61,13 @@ TITLE_REAL_FORMAT_CASES: list[TitleCase] = [
     # A daily note with a heading of its own.
     ("# 20251223 Tue\n\n- walked\n", "01_dailies/2025/12/20251223.md", ("20251223 Tue", "h1", 1)),
     ("```\n# in code\n```\n# Real\n", "x.md", ("Real", "h1", 4)),
+    # An older blog post that underlines its title.
+    (
+        "\n\nMoss and Lichen\n===============\n\nText.\n",
+        "blog/moss.md",
+        ("Moss and Lichen", "h1", 3),
+    ),
+    ("Moss\n===\n\n# Later\n", "blog/moss.md", ("Moss", "h1", 1)),
     # Obsidian: no H1, the file is the title (the extension goes, other dots stay).
     (
         "---\ncreated: 2023-09-13\n---\nA board game.\n",
@@ -119,6 +126,9 @@ TITLE_NEGATIVE_CASES: list[TitleCase] = [
     ("Notes.\n", "site/content/episodes/0061.md", (None, None, None)),
     ("---\nweight: 3\n---\n", "content/show/hosts/_index.md", (None, None, None)),
     ("---\nlayout: page\n---\nAbout us.\n", "about.md", (None, None, None)),
+    ("---\nslug: late-spring\n---\nText.\n", "posts/late.md", (None, None, None)),
+    # An "=" in the first line is no underline.
+    ("a = b\n", "scratch/sum.md", ("sum", "file_name", None)),
     # An empty title property is not a title: the next source is used.
     ("---\ntitle: ''\n---\n# H\n", "x.md", ("H", "h1", 4)),
     ("---\ntitle:\n---\n", "a/b.md", ("b", "file_name", None)),
