@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from transforms.issues import Issue
 from transforms.properties.fields import normalize_key
-from transforms.properties.lookup import Properties
+from transforms.properties.lookup import Prop, Properties
 from transforms.properties.note_titles import Title, note_title
 from transforms.text.markdown import mask_code
 from transforms.time.dates import (
@@ -145,8 +145,8 @@ def note_dates(
     >>> issues[0].line, issues[0].message
     (2, "date: '03/04/2023': day and month are ambiguous; write 2023-04-03 or 2023-03-04")
     """
-    candidates, issues = _property_dates(props, tz)
-    candidates += _body_dates(props, body)
+    candidates, from_lookup, issues = _property_dates(props, tz)
+    candidates += _body_dates(props, from_lookup, body)
     name = posixpath.basename(path)
     from_name = parse_filename_date(name)
     if from_name is not None:
@@ -185,37 +185,41 @@ def _conflict(chosen: _Candidate, others: list[_Candidate]) -> Issue | None:
     return None
 
 
-def _property_dates(props: Properties, tz: str) -> tuple[list[_Candidate], list[Issue]]:
-    """Every readable publication date of the front matter, then of the inline fields;
-    a warning for each unreadable one."""
+def _property_dates(
+    props: Properties, tz: str
+) -> tuple[list[_Candidate], list[_Candidate], list[Issue]]:
+    """The readable publication dates of the front matter, then of the inline fields; those
+    of the lookup's body lines; a warning for each unreadable front-matter or inline one."""
+    by_source: dict[str, list[tuple[str, Prop]]] = {"frontmatter": [], "inline": [], "body": []}
+    for key in DATE_KEYS:
+        for prop in props.all(key):
+            if prop.source in by_source:
+                by_source[prop.source].append((key, prop))
     candidates: list[_Candidate] = []
     issues: list[Issue] = []
     for source in ("frontmatter", "inline"):
-        for key in DATE_KEYS:
-            for prop in props.all(key):
-                if prop.source != source:
-                    continue
-                value = date_from_value(prop.value, tz)
-                if value is not None:
-                    candidates.append(_Candidate(f"{source}:{key}", value, prop.line, prop.text))
-                elif isinstance(prop.value, str) and (why := explain_date(prop.value)):
-                    issue = Issue("warning", "dates", f"{key}: {why}", prop.line)
-                    if issue not in issues:
-                        issues.append(issue)
-    return candidates, issues
-
-
-def _body_dates(props: Properties, body: str) -> list[_Candidate]:
-    """The body's ``Date:`` lines, when they all name one day: from the lookup's body
-    properties, or read here when the lookup has none."""
-    found = [
-        _Candidate(f"body:{key}", day, p.line, p.text)
-        for key in DATE_KEYS
-        for p in props.all(key)
-        if p.source == "body" and (day := parse_date(p.text)) is not None
+        for key, prop in by_source[source]:
+            value = date_from_value(prop.value, tz)
+            if value is not None:
+                candidates.append(_Candidate(f"{source}:{key}", value, prop.line, prop.text))
+            elif isinstance(prop.value, str) and (why := explain_date(prop.value)):
+                issue = Issue("warning", "dates", f"{key}: {why}", prop.line)
+                if issue not in issues:
+                    issues.append(issue)
+    body = [
+        _Candidate(f"body:{key}", day, prop.line, prop.text)
+        for key, prop in by_source["body"]
+        if (day := parse_date(prop.text)) is not None
     ]
-    if not found and not _has_body_props(props):
-        found = _body_date_lines(body)
+    return candidates, body, issues
+
+
+def _body_dates(props: Properties, from_lookup: list[_Candidate], body: str) -> list[_Candidate]:
+    """The body's ``Date:`` lines, when they all name one day: from the lookup's body
+    properties, or read here when the lookup has no body properties at all."""
+    found = from_lookup or _body_date_lines(body)
+    if found and not from_lookup and _has_body_props(props):
+        return []  # the lookup read this note's body lines and took none of these
     found.sort(key=lambda c: c.line or 0)
     return found[:1] if len({c.date for c in found}) == 1 else []
 
@@ -224,17 +228,40 @@ def _has_body_props(props: Properties) -> bool:
     return any(p.source == "body" for key in props.names() for p in props.all(key))
 
 
+# Words that start a body date line, lower case: found at memchr speed before any regex.
+_BODY_DATE_WORDS = ("date", "publi", "aired", "released", "日期", "发布")
+
+
 def _body_date_lines(body: str) -> list[_Candidate]:
     """``Date: July 17, 2024`` lines outside code and quotes (not ``Date::`` fields)."""
-    if not _BODY_DATE_LINE.search(body):  # most notes have none: no masking needed
+    low = body.lower()
+    if len(low) != len(body):  # a letter whose lower case is longer ("İ"): scan the body
+        return _read_date_lines(body, list(_BODY_DATE_LINE.finditer(body)))
+    starts: set[int] = set()
+    for word in _BODY_DATE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            start = low.rfind("\n", 0, at) + 1
+            if at - start <= 16:  # near the line's start: after a bullet, bold and a word
+                starts.add(start)
+            at = low.find(word, at + 1)
+    lines = [m for start in sorted(starts) if (m := _BODY_DATE_LINE.match(body, start))]
+    return _read_date_lines(body, lines)
+
+
+def _read_date_lines(body: str, lines: list[re.Match[str]]) -> list[_Candidate]:
+    """The candidates of the matched date lines that are not in code."""
+    if not lines:  # most notes have none: no masking needed
         return []
     masked = mask_code(body)
     found = []
-    for m in _BODY_DATE_LINE.finditer(masked):
+    for m in lines:
+        if masked[m.start() : m.end()] != m[0]:
+            continue  # the line is in code
         key = normalize_key(m["key"])
         day = parse_date(m["value"]) if key in _DATE_KEY_SET else None
         if day is not None:
-            line = masked.count("\n", 0, m.start()) + 1
+            line = body.count("\n", 0, m.start()) + 1
             found.append(_Candidate(f"body:{key}", day, line, m["value"]))
     return found
 

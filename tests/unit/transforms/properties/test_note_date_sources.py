@@ -136,6 +136,23 @@ FRONTMATTER_CASES: list[SourceCase] = [
 
 BODY_LINE_CASES: list[SourceCase] = [
     SourceCase(
+        "- **Publication Date:** 2021-03-05\n",
+        "x.md",
+        dt.date(2021, 3, 5),
+        "body:publication_date",
+        1,
+        "2021-03-05",
+    ),
+    # A letter whose lower case is longer ("İ") must not shift the line found.
+    SourceCase(
+        "İzmir trip\n\nDate: 2024-07-17\n",
+        "x.md",
+        dt.date(2024, 7, 17),
+        "body:date",
+        3,
+        "2024-07-17",
+    ),
+    SourceCase(
         "# Notes\n\nDate: July 17, 2024\n",
         "x.md",
         dt.date(2024, 7, 17),
