@@ -13,6 +13,10 @@ Precedence (documented in the README; first that gives a title wins):
    website's source (below); a vault note is named by its file;
 5. otherwise no title (NULL).
 
+A value that is only a template placeholder — Templater's ``<% tp.file.title %>``, a
+core template's or a Hugo archetype's ``{{title}}`` — is skipped: the note is a template
+and its placeholder is filled in only when the template is used.
+
 A website page: the note's path has a folder where static-site generators keep their
 pages — ``content/`` (Hugo, Zola, Astro, Quartz …), ``_posts/``/``_drafts/`` (Jekyll,
 Hexo), ``src/pages/`` (Astro) — or its front matter sets ``layout``/``permalink``. Such
@@ -45,6 +49,7 @@ _CALLOUT = re.compile(r"[ \t]*>[ \t]*\[!(?P<type>[^\]\s]+)\]")
 _SETEXT_H1 = re.compile(
     r"(?:[ \t]*\n)*[ \t]{0,3}(?P<title>[^\s#>|-][^\n]*?)[ \t]*\n[ \t]{0,3}=+[ \t]*(?:\n|$)"
 )
+_PLACEHOLDER = re.compile(r"\s*(?:<%.*%>|\{\{.*\}\})\s*")
 _WIKILINK = re.compile(r"\[\[[^\[\]\n|#]+(?:[|#][^\[\]\n]*)?\]\]")
 
 
@@ -70,16 +75,20 @@ def note_title(props: Properties, headings: list[Heading], path: str, body: str 
     """
     for key in FRONTMATTER_TITLE_KEYS:
         for prop in props.all(key):
-            if prop.source == "frontmatter":
+            if prop.source == "frontmatter" and not _PLACEHOLDER.fullmatch(prop.text):
                 return Title(prop.text, f"frontmatter:{key}", prop.line, prop.text)
     for prop in props.all("title"):
-        if prop.source == "inline" and _own_field(prop, body):
+        if (
+            prop.source == "inline"
+            and not _PLACEHOLDER.fullmatch(prop.text)
+            and _own_field(prop, body)
+        ):
             return Title(prop.text, "inline:title", prop.line, str(prop.value))
     setext = _SETEXT_H1.match(body) if "=" in body else None
-    if setext:
+    if setext and not _PLACEHOLDER.fullmatch(setext["title"]):
         line = body.count("\n", 0, setext.start("title")) + 1
         return Title(setext["title"], "h1", line, setext["title"])
-    if headings and headings[0].level == 1:
+    if headings and headings[0].level == 1 and not _PLACEHOLDER.fullmatch(headings[0].title):
         first = headings[0]
         return Title(first.title, "h1", first.line, first.title)
     name = posixpath.basename(path)

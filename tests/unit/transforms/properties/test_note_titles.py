@@ -129,6 +129,17 @@ TITLE_NEGATIVE_CASES: list[TitleCase] = [
     ("---\nslug: late-spring\n---\nText.\n", "posts/late.md", (None, None, None)),
     # An "=" in the first line is no underline.
     ("a = b\n", "scratch/sum.md", ("sum", "file_name", None)),
+    # Templates: a placeholder is filled in when the template is used, it is no title.
+    (
+        '# <%tp.date.now("YYYY-MM-DD ddd") %>\n\n## Log\n',
+        "templates/Daily.md",
+        ("Daily", "file_name", None),
+    ),
+    (
+        "---\ntitle: '{{title}}'\n---\n# {{title}}\n",
+        "Templates/Book.md",
+        ("Book", "file_name", None),
+    ),
     # An empty title property is not a title: the next source is used.
     ("---\ntitle: ''\n---\n# H\n", "x.md", ("H", "h1", 4)),
     ("---\ntitle:\n---\n", "a/b.md", ("b", "file_name", None)),
