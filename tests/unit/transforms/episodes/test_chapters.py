@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms.episodes.chapters import Chapter, find_chapters
 from transforms.episodes import chapter_lines as _chapter_lines
 from transforms.episodes import chapters as chapters_module
-from transforms.episodes.chapters import Chapter, find_chapters
 
 Case = tuple[str, list[tuple[int, str]]]
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.properties import fields as fields_module
 from transforms.properties.fields import (
     MAX_ROWS,
     build_frontmatter_fields,
@@ -17,6 +16,7 @@ from transforms.properties.fields import (
     find_inline_fields,
     normalize_key,
 )
+from transforms.properties import fields as fields_module
 from transforms.time.durations import parse_duration
 
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.seed_notes import SEED_000, SEED_004, head
-from transforms.properties import yaml_frontmatter as _yaml_frontmatter
 from transforms.properties.frontmatter import split_frontmatter
+from transforms.properties import yaml_frontmatter as _yaml_frontmatter
 
 
 def _short(value: object, width: int = 48) -> str:
