@@ -175,10 +175,11 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     nid, path, body, fm = parsed.note_id, parsed.path, text.body, text.fm
     inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
     props = Properties(fm.metadata, fm.key_lines, inline, fm.nested_lines)
-    title, title_source = note_title(props, find_headings(body), path)
+    titled = note_title(props, find_headings(body), path, body)
+    title = titled.text
     lang_prop = props.first("lang", "language", "locale")
     lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
-    dated, date_issues = note_dates(props, path, tz, mtime)
+    dated, date_issues = note_dates(props, path, tz, mtime, body)
     tags = _tags(props, body)
     duration, _, duration_issues = read_duration(props)
     found = _guard(parsed, "chapters", lambda: find_chapters(body, duration))
@@ -197,7 +198,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         "size_bytes": len(data), "content_sha256": parsed.content_sha256,
         "file_name": posixpath.basename(path), "folder": posixpath.dirname(path),
         "encoding": text.decoded.encoding, "frontmatter_format": fm.format,
-        "title_source": title_source, "note_date_source": dated.source,
+        "title_source": titled.source, "note_date_source": dated.source,
         "kind_reason": kind_reason,
     }  # fmt: skip
     parsed.issues.extend(date_issues)
@@ -220,7 +221,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     else:
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
-    parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
+    parsed.subject = profile_subject(props, title or "", body) if kind == "profile" else None
     rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
     _link_rows(parsed, body)
     _money_rows(parsed, body, lang)

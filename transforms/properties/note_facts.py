@@ -1,17 +1,33 @@
-"""Note-level facts: title, note date, created and updated times.
+"""Note-level facts: title (``note_titles``), note date, created and updated times.
 
-Precedence (documented in the README):
+note_date is the day the note says it was published or aired. Sources, tried in this
+order (documented in the README); ``notes.note_date_source`` says which one gave it:
 
-* title: front-matter ``title`` → an inline ``Title::`` field → the first
-  ``# H1`` → the file name without its extension.
-* note_date: front-matter ``date``/``published``/``pubdate`` → an inline
-  ``Published::``/``Date::`` field → a date at the start of the file name →
-  front-matter ``created``. Two sources that disagree give a warning, and so
-  does a date property that cannot be read (``03/04/2023`` is ambiguous).
-* created_at: front-matter ``created_at``/``created``/``date_created`` → the
-  front-matter ``date`` when it is a full datetime; else NULL.
-* updated_at: front-matter ``updated_at``/``updated``/``modified``/``lastmod``
-  → the file's modification time.
+1. ``frontmatter:<key>`` — a publication key in the front matter (``DATE_KEYS``:
+   ``date``, ``published``, ``pubDate``, ``publishDate``, ``air_date``, ``release_date``,
+   ``发布日期``, ``日期`` …), in that key order; any date form ``dates`` reads, also
+   ``2024/04/08`` and epoch seconds or milliseconds (``1714521600000``);
+2. ``inline:<key>`` — a Dataview field with such a key (``**Published**:: [[2021-03-05]]``);
+3. ``body:<key>`` — a ``Key: value`` line of the body whose key is such a key
+   (``Date: July 17, 2024``, ``- **Air Date:** …``), read through the property lookup
+   (source ``body``); a note without body properties has its own such lines read here,
+   outside code and quotes. Used only when every such line names the same day (a log
+   with many ``Date:`` lines has no one date);
+4. ``file_name`` — a date at the start of the file name (``2015-08-16-slug.markdown``,
+   ``20240408.md``, ``2024-04-08.md``, ``202103051230 Zettel.md``);
+5. ``source_url`` — a date in the path of the note's ``source``/``url``/``link`` address
+   (``https://site.example/2023/05/12/slug``): the day of the page the note is about;
+6. ``frontmatter:<key>`` for a creation key (``created``, ``datecreated``, ``date_created`` …):
+   the day the note was written, the last resort.
+
+The first four are what the note states about itself: when two of them are more than a
+day apart, a warning names both (a time zone can move a day by one). A source URL or a
+creation day may differ from the publication day without a warning. A date property
+that cannot be read gives a warning too (``03/04/2023`` is ambiguous).
+
+created_at: a creation key → the front-matter ``date`` when it is a full datetime; else
+NULL. updated_at: ``updated_at``/``updated``/``modified``/``lastmod`` … → the file's
+modification time.
 """
 
 from __future__ import annotations
@@ -22,20 +38,55 @@ import re
 from dataclasses import dataclass
 
 from transforms.issues import Issue
-from transforms.properties.lookup import Properties
-from transforms.text.markdown import Heading
+from transforms.properties.fields import normalize_key
+from transforms.properties.lookup import Prop, Properties
+from transforms.properties.note_titles import Title, note_title
+from transforms.text.markdown import mask_code
 from transforms.time.dates import (
     date_from_value,
     datetime_from_value,
     explain_date,
+    parse_date,
     parse_filename_date,
 )
+from transforms.time.url_dates import parse_url_date
+
+__all__ = ["Dated", "Title", "note_dates", "note_title"]
 
 _CLOCK = re.compile(r"\d:\d\d")  # a time of day: "09:30", "2021-03-05T9:30Z"
-TITLE_KEYS = ("title", "name")
-DATE_KEYS = ("date", "published", "pubdate", "published_date", "publish_date", "发布日期", "日期")
-INLINE_DATE_KEYS = ("published", "date", "pubdate", "published_date", "发布日期", "日期")
-CREATED_KEYS = ("created_at", "created", "date_created", "creation_date", "ctime", "创建时间")
+DATE_KEYS = (
+    "date",
+    "published",
+    "pubdate",
+    "pub_date",
+    "published_date",
+    "publish_date",
+    "publishdate",
+    "published_at",
+    "published_on",
+    "publication_date",
+    "date_published",
+    "air_date",
+    "airdate",
+    "aired",
+    "release_date",
+    "releasedate",
+    "released",
+    "发布日期",
+    "发布时间",
+    "日期",
+)
+URL_KEYS = ("source", "source_url", "url", "link", "original_url", "canonical_url", "来源")
+CREATED_KEYS = (
+    "created_at",
+    "created",
+    "date_created",
+    "datecreated",
+    "created_date",
+    "creation_date",
+    "ctime",
+    "创建时间",
+)
 UPDATED_KEYS = (
     "updated_at",
     "updated",
@@ -47,94 +98,197 @@ UPDATED_KEYS = (
     "mtime",
     "更新时间",
 )
+_DATE_KEY_SET = frozenset(DATE_KEYS)
+_BODY_DATE_LINE = re.compile(
+    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?"
+    r"(?P<key>(?:air|release|publish|publication|pub)?[ \t]?date|published(?:[ \t]on)?|aired"
+    r"|released|发布日期|发布时间|日期)"
+    r"(?:\*\*|__)?[ \t]*[:：](?![:：])(?:\*\*|__)?[ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    re.M | re.I,
+)
 
 
 @dataclass(frozen=True)
 class Dated:
+    """note_date with its source, line and raw text; created_at and updated_at."""
+
     note_date: dt.date | None
     source: str | None
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
+    line: int | None = None  # of the property or body line; None for the file name
+    text: str | None = None  # what the date was read from, as written
 
 
-def note_title(props: Properties, headings: list[Heading], path: str) -> tuple[str, str]:
-    """The note's title and where it came from.
-
-    >>> note_title(Properties({}, {}, []), [Heading(3, 1, "Hello")], "a/b.md")
-    ('Hello', 'h1')
-    >>> note_title(Properties({}, {}, []), [], "a/2021-03-05 Walk.md")
-    ('2021-03-05 Walk', 'file_name')
-    """
-    prop = props.first(*TITLE_KEYS)
-    if prop is not None:
-        return prop.text, f"{prop.source}:{prop.key}"
-    for heading in headings:
-        if heading.level == 1:
-            return heading.title, "h1"
-    stem = posixpath.splitext(posixpath.basename(path))[0]
-    return stem, "file_name"
+@dataclass(frozen=True)
+class _Candidate:
+    source: str
+    date: dt.date
+    line: int | None
+    text: str
+    stated: bool = True  # what the note says of itself; compared for conflicts
 
 
 def note_dates(
-    props: Properties, path: str, tz: str, mtime: dt.datetime | None
+    props: Properties, path: str, tz: str, mtime: dt.datetime | None, body: str = ""
 ) -> tuple[Dated, list[Issue]]:
     """note_date with its source, created_at and updated_at; warnings for conflicts.
 
     >>> dated, issues = note_dates(Properties({"date": "2023/1/16"}, {}, []), "x.md", "UTC", None)
     >>> dated.note_date, dated.source, dated.created_at, issues
     (datetime.date(2023, 1, 16), 'frontmatter:date', None, [])
+    >>> dated, _ = note_dates(Properties({}, {}, []), "a.md", "UTC", None, "Date: July 17, 2024\\n")
+    >>> dated.note_date, dated.source, dated.line, dated.text
+    (datetime.date(2024, 7, 17), 'body:date', 1, 'July 17, 2024')
     >>> ambiguous = Properties({"date": "03/04/2023"}, {"date": 2}, [])
     >>> _, issues = note_dates(ambiguous, "x.md", "UTC", None)
     >>> issues[0].line, issues[0].message
     (2, "date: '03/04/2023': day and month are ambiguous; write 2023-04-03 or 2023-03-04")
     """
-    candidates, issues = _date_candidates(props, tz)
-    from_name = parse_filename_date(posixpath.basename(path))
+    candidates, from_lookup, issues = _property_dates(props, tz)
+    candidates += _body_dates(props, from_lookup, body)
+    name = posixpath.basename(path)
+    from_name = parse_filename_date(name)
     if from_name is not None:
-        candidates.append(("file_name", from_name, None))
-    created = _first_datetime(props, CREATED_KEYS, tz)
-    if created is not None:
-        candidates.append(("frontmatter:created", created.date(), None))
+        candidates.append(_Candidate("file_name", from_name, None, name))
+    candidates += _url_dates(props)
+    created_candidate, created = _created(props, tz)
+    if created_candidate is not None:
+        candidates.append(created_candidate)
     else:
         date_prop = props.first("date")
         if date_prop is not None and date_prop.source == "frontmatter":
             created = _full_datetime(date_prop.value, tz)
-    note_date, source = (candidates[0][1], candidates[0][0]) if candidates else (None, None)
-    for other_source, other, line in candidates[1:]:
-        if other != note_date and not other_source.startswith("frontmatter:created"):
-            issues.append(
-                Issue(
-                    "warning",
-                    "dates",
-                    f"note date {note_date} (from {source}) disagrees with {other} "
-                    f"(from {other_source}); {note_date} was kept — fix whichever is wrong",
-                    line,
-                )
-            )
-            break
     updated = _first_datetime(props, UPDATED_KEYS, tz) or mtime
-    return Dated(note_date, source, created, updated), issues
+    if not candidates:
+        return Dated(None, None, created, updated), issues
+    chosen = candidates[0]
+    conflict = _conflict(chosen, candidates[1:])
+    if conflict is not None:
+        issues.append(conflict)
+    return Dated(chosen.date, chosen.source, created, updated, chosen.line, chosen.text), issues
 
 
-def _date_candidates(
+def _conflict(chosen: _Candidate, others: list[_Candidate]) -> Issue | None:
+    """A warning for the first stated source more than a day away from the chosen one."""
+    if not chosen.stated:
+        return None
+    for other in others:
+        if other.stated and abs((other.date - chosen.date).days) > 1:
+            return Issue(
+                "warning",
+                "dates",
+                f"note date {chosen.date} (from {chosen.source}) disagrees with {other.date} "
+                f"(from {other.source}); {chosen.date} was kept — fix whichever is wrong",
+                other.line,
+            )
+    return None
+
+
+def _property_dates(
     props: Properties, tz: str
-) -> tuple[list[tuple[str, dt.date, int | None]], list[Issue]]:
-    """(source, date, line) of every readable date property; a warning for each unreadable one."""
-    candidates: list[tuple[str, dt.date, int | None]] = []
+) -> tuple[list[_Candidate], list[_Candidate], list[Issue]]:
+    """The readable publication dates of the front matter, then of the inline fields; those
+    of the lookup's body lines; a warning for each unreadable front-matter or inline one."""
+    by_source: dict[str, list[tuple[str, Prop]]] = {"frontmatter": [], "inline": [], "body": []}
+    for key in DATE_KEYS:
+        for prop in props.all(key):
+            if prop.source in by_source:
+                by_source[prop.source].append((key, prop))
+    candidates: list[_Candidate] = []
     issues: list[Issue] = []
-    for keys, source in ((DATE_KEYS, "frontmatter"), (INLINE_DATE_KEYS, "inline")):
-        for key in keys:
-            for prop in props.all(key):
-                if prop.source != source:
-                    continue
-                value = date_from_value(prop.value, tz)
-                if value is not None:
-                    candidates.append((f"{source}:{key}", value, prop.line))
-                elif isinstance(prop.value, str) and (why := explain_date(prop.value)):
-                    issue = Issue("warning", "dates", f"{key}: {why}", prop.line)
-                    if issue not in issues:
-                        issues.append(issue)
-    return candidates, issues
+    for source in ("frontmatter", "inline"):
+        for key, prop in by_source[source]:
+            value = date_from_value(prop.value, tz)
+            if value is not None:
+                candidates.append(_Candidate(f"{source}:{key}", value, prop.line, prop.text))
+            elif isinstance(prop.value, str) and (why := explain_date(prop.value)):
+                issue = Issue("warning", "dates", f"{key}: {why}", prop.line)
+                if issue not in issues:
+                    issues.append(issue)
+    body = [
+        _Candidate(f"body:{key}", day, prop.line, prop.text)
+        for key, prop in by_source["body"]
+        if (day := parse_date(prop.text)) is not None
+    ]
+    return candidates, body, issues
+
+
+def _body_dates(props: Properties, from_lookup: list[_Candidate], body: str) -> list[_Candidate]:
+    """The body's ``Date:`` lines, when they all name one day: from the lookup's body
+    properties, or read here when the lookup has no body properties at all."""
+    found = from_lookup or _body_date_lines(body)
+    if found and not from_lookup and _has_body_props(props):
+        return []  # the lookup read this note's body lines and took none of these
+    found.sort(key=lambda c: c.line or 0)
+    return found[:1] if len({c.date for c in found}) == 1 else []
+
+
+def _has_body_props(props: Properties) -> bool:
+    return any(p.source == "body" for key in props.names() for p in props.all(key))
+
+
+# Words that start a body date line, lower case: found at memchr speed before any regex.
+_BODY_DATE_WORDS = ("date", "publi", "aired", "released", "日期", "发布")
+
+
+def _body_date_lines(body: str) -> list[_Candidate]:
+    """``Date: July 17, 2024`` lines outside code and quotes (not ``Date::`` fields)."""
+    low = body.lower()
+    if len(low) != len(body):  # a letter whose lower case is longer ("İ"): scan the body
+        return _read_date_lines(body, list(_BODY_DATE_LINE.finditer(body)))
+    starts: set[int] = set()
+    for word in _BODY_DATE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            start = low.rfind("\n", 0, at) + 1
+            if at - start <= 16:  # near the line's start: after a bullet, bold and a word
+                starts.add(start)
+            at = low.find(word, at + 1)
+    lines = [m for start in sorted(starts) if (m := _BODY_DATE_LINE.match(body, start))]
+    return _read_date_lines(body, lines)
+
+
+def _read_date_lines(body: str, lines: list[re.Match[str]]) -> list[_Candidate]:
+    """The candidates of the matched date lines that are not in code."""
+    if not lines:  # most notes have none: no masking needed
+        return []
+    masked = mask_code(body)
+    found = []
+    for m in lines:
+        if masked[m.start() : m.end()] != m[0]:
+            continue  # the line is in code
+        key = normalize_key(m["key"])
+        day = parse_date(m["value"]) if key in _DATE_KEY_SET else None
+        if day is not None:
+            line = body.count("\n", 0, m.start()) + 1
+            found.append(_Candidate(f"body:{key}", day, line, m["value"]))
+    return found
+
+
+def _url_dates(props: Properties) -> list[_Candidate]:
+    """The first date in the path of a source/url/link address of the note."""
+    for key in URL_KEYS:
+        for prop in props.all(key):
+            values = prop.value if isinstance(prop.value, list) else [prop.value]
+            for value in values:
+                if isinstance(value, str) and (day := parse_url_date(value)) is not None:
+                    return [_Candidate("source_url", day, prop.line, value, stated=False)]
+    return []
+
+
+def _created(props: Properties, tz: str) -> tuple[_Candidate | None, dt.datetime | None]:
+    """The first readable creation time (front matter or inline) as a candidate and a time."""
+    for key in CREATED_KEYS:
+        for prop in props.all(key):
+            if prop.source not in ("frontmatter", "inline"):
+                continue
+            value = datetime_from_value(prop.value, tz)
+            if value is not None:
+                day = date_from_value(prop.value, tz) or value.date()
+                candidate = _Candidate(f"{prop.source}:{key}", day, prop.line, prop.text, False)
+                return candidate, value
+    return None, None
 
 
 def _first_datetime(props: Properties, keys: tuple[str, ...], tz: str) -> dt.datetime | None:

@@ -1,4 +1,4 @@
-"""Note-level facts: title precedence, note date precedence and conflicts, created/updated."""
+"""Note dates: source precedence, conflicts, created/updated (titles: test_note_titles)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from transforms.issues import Issue
 from transforms.properties.fields import find_inline_fields
 from transforms.properties.frontmatter import split_frontmatter
 from transforms.properties.lookup import Properties
-from transforms.properties.note_facts import Dated, note_dates, note_title
-from transforms.text.markdown import find_headings
+from transforms.properties.note_facts import Dated, note_dates
 
 UTC = dt.UTC
 MTIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -27,68 +26,11 @@ def _parts(note: str) -> tuple[Properties, str]:
     return props, fm.body
 
 
-def _title(note: str, path: str) -> tuple[str, str]:
-    props, body = _parts(note)
-    return note_title(props, find_headings(body), path)
-
-
 def _dates(
     note: str, path: str = "x.md", tz: str = "UTC", mtime: dt.datetime | None = None
 ) -> tuple[Dated, list[Issue]]:
-    props, _ = _parts(note)
-    return note_dates(props, path, tz, mtime)
-
-
-# ---- titles ---------------------------------------------------------------------------------
-
-TitleCase = tuple[str, str, tuple[str, str]]
-
-TITLE_SEED_CASES: list[TitleCase] = [
-    (
-        SEED_000,
-        "podcast/119.md",
-        ("Building a Business on Rails with Mike Perham", "inline:title"),
-    ),
-    (
-        SEED_004,
-        "founders/mike.md",
-        ("标杆人物01：Mike Perham，软件开发人员，Sidekiq创建者", "frontmatter:title"),
-    ),
-]
-
-TITLE_REAL_FORMAT_CASES: list[TitleCase] = [
-    ("---\ntitle: A\n---\nTitle:: B\n# C\n", "d.md", ("A", "frontmatter:title")),
-    ("Title:: B\n# C\n", "d.md", ("B", "inline:title")),
-    ("**Title**:: B\n", "d.md", ("B", "inline:title")),
-    ("## Not h1\n# C\n# Later\n", "d.md", ("C", "h1")),
-    ("## Only h2\n", "notes/d.md", ("d", "file_name")),
-    ("", "notes/v1.2 release.md", ("v1.2 release", "file_name")),
-    ("", "journal/2023-05-07.md", ("2023-05-07", "file_name")),
-    ('+++\ntitle = "From TOML"\n+++\n# H\n', "hugo/x.md", ("From TOML", "frontmatter:title")),
-    ("---\ntitle: '  Padded  '\n---\n", "x.md", ("Padded", "frontmatter:title")),
-    ("---\ntitle: 2021\n---\n", "x.md", ("2021", "frontmatter:title")),
-    ("---\nname: Ada Quill\n---\n", "people/ada.md", ("Ada Quill", "frontmatter:name")),
-    ("```\n# in code\n```\n# Real\n", "x.md", ("Real", "h1")),
-]
-
-# An empty title property is not a title: the next source is used.
-TITLE_NEGATIVE_CASES: list[TitleCase] = [
-    ("---\ntitle: ''\n---\n# H\n", "x.md", ("H", "h1")),
-    ("---\ntitle:\n---\n", "a/b.md", ("b", "file_name")),
-    ("---\ntitle: []\n---\n", "a/b.md", ("b", "file_name")),
-    ("Title::\n", "a/b.md", ("b", "file_name")),
-]
-
-ALL_TITLE_CASES = TITLE_SEED_CASES + TITLE_REAL_FORMAT_CASES + TITLE_NEGATIVE_CASES
-
-
-@pytest.mark.parametrize(
-    ("note", "path", "expected"),
-    ALL_TITLE_CASES,
-    ids=[f"{c[0][:40]}|{c[1]}" for c in ALL_TITLE_CASES],
-)
-def test_note_title(note: str, path: str, expected: tuple[str, str]) -> None:
-    assert _title(note, path) == expected
+    props, body = _parts(note)
+    return note_dates(props, path, tz, mtime, body)
 
 
 # ---- note dates -----------------------------------------------------------------------------
@@ -210,14 +152,21 @@ DATE_REAL_FORMAT_CASES: list[DateCase] = [
     ),
 ]
 
-# Two sources disagree: the first is kept, one warning names both and the line of the second.
+# Two sources more than a day apart: the first is kept, one warning names both and the
+# line of the second. A day apart is no conflict: a time zone moves a date by one.
 DATE_CONFLICT_CASES: list[DateCase] = [
+    DateCase(
+        "---\ndate: 2021-03-05\n---\n",
+        "_posts/2021-03-07-x.md",
+        dt.date(2021, 3, 5),
+        "frontmatter:date",
+        warnings=[(None, ["2021-03-05", "frontmatter:date", "2021-03-07", "file_name"])],
+    ),
     DateCase(
         "---\ndate: 2021-03-05\n---\n",
         "_posts/2021-03-06-x.md",
         dt.date(2021, 3, 5),
         "frontmatter:date",
-        warnings=[(None, ["2021-03-05", "frontmatter:date", "2021-03-06", "file_name"])],
     ),
     DateCase(
         "---\ndate: 2021-03-05\n---\n\n**Published**:: 2021-03-07\n",
@@ -227,11 +176,11 @@ DATE_CONFLICT_CASES: list[DateCase] = [
         warnings=[(5, ["2021-03-05", "2021-03-07", "inline:published"])],
     ),
     DateCase(
-        "---\ndate: 2021-03-05\npublished: 2021-03-04\n---\n",
+        "---\ndate: 2021-03-05\npublished: 2021-03-02\n---\n",
         "x.md",
         dt.date(2021, 3, 5),
         "frontmatter:date",
-        warnings=[(3, ["2021-03-04", "frontmatter:published"])],
+        warnings=[(3, ["2021-03-02", "frontmatter:published"])],
     ),
     # Three sources, two of them wrong: one warning, not two.
     DateCase(
