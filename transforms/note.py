@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from transforms.episodes.chapter_fields import FieldChapter, find_field_chapters
 from transforms.episodes.chapters import Chapter, find_chapters
 from transforms.episodes.episode import read_duration, read_episode
 from transforms.figures.growth import find_growth
@@ -158,6 +159,13 @@ def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
     return rows
 
 
+def _stated(text: _Text) -> list[FieldChapter]:
+    """The chapter list the front matter states, each item with its line in the file."""
+    fm = text.fm
+    lines = {**fm.key_lines, **fm.nested_lines}
+    return find_field_chapters(fm.metadata, lines, text.decoded.text or "")
+
+
 def _episode_hints(props: Properties, chapters: list[Chapter]) -> int:
     """How many signs besides a duration say this note is an episode."""
     keys = (
@@ -181,7 +189,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     dated, date_issues = note_dates(props, path, tz, mtime)
     tags = _tags(props, body)
     duration, _, duration_issues = read_duration(props)
-    found = _guard(parsed, "chapters", lambda: find_chapters(body, duration))
+    found = _guard(parsed, "chapters", lambda: find_chapters(body, duration, _stated(text)))
     chapters, chapter_issues = found if found is not None else ([], [])
     kind, kind_reason = classify_note(
         fm.metadata,
