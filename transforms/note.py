@@ -25,6 +25,7 @@ from transforms.ids import content_sha256, normalize_path, note_id
 from transforms.issues import Issue
 from transforms.links.extract import find_links, find_wikilinks, normalize_target, resolve_from
 from transforms.links.vault import build_note_key_rows
+from transforms.people.credits import find_credits
 from transforms.people.rows import build_appearance_rows, profile_subject
 from transforms.properties.classify import classify_note
 from transforms.properties.fields import build_frontmatter_fields, find_inline_fields
@@ -229,7 +230,8 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
     parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
-    rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
+    credits = _guard(parsed, "people", lambda: find_credits(body, title)) or []
+    rows["appearances"] = build_appearance_rows(nid, props, parsed.subject, credits)
     _link_rows(parsed, body)
     _money_rows(parsed, body, lang)
 
