@@ -3,7 +3,9 @@
 A day's schedule (``09:00 Registration`` / ``09:30 Keynote``: every stamp ``HH:MM``, the
 first at 6:00 or later, and round to five minutes unless a "Schedule" label says so) and
 a live blog (``**2:01:** ...``: every stamp ``h:mm`` closed by a colon, the first not 0:00)
-are never chapter lists unless labelled as chapters (``transforms.episodes.chapters``).
+are never chapter lists unless labelled as chapters (``transforms.episodes.chapters``);
+nor are lines that repeat their stamps (a bilingual transcript). Also the ``m:ss`` text
+of a start for messages.
 """
 
 from __future__ import annotations
@@ -48,6 +50,26 @@ def looks_like_log(stamps: Sequence[Stamp]) -> bool:
             for stamp, _, text in stamps
         )
     )
+
+
+def repeats_stamps(stamps: Sequence[Stamp]) -> bool:
+    """More than one line in four repeats a start: a bilingual transcript's doubled stamps.
+
+    >>> repeats_stamps([("0:07", 7, ""), ("0:07", 7, ""), ("0:13", 13, ""), ("0:13", 13, "")])
+    True
+    """
+    return 4 * (len(stamps) - len({start for _, start, _ in stamps})) > len(stamps)
+
+
+def clock_text(seconds: int) -> str:
+    """``h:mm:ss``, or ``m:ss`` under an hour, for messages.
+
+    >>> clock_text(2468), clock_text(5111)
+    ('41:08', '1:25:11')
+    """
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _after(stamp: str, text: str) -> int:

@@ -30,7 +30,9 @@ How lines become one chapter list:
   start at 0:00 are a live blog's times of day, and a "Live blog" label never gives
   chapters.
 * Lines labelled as a transcript (heading, callout title or a short label
-  line above them: "Transcript", "文字稿", ...) are never chapters: their
+  line above them: "Transcript", "文字稿", ...) are never chapters, nor are
+  unlabelled lines where more than one in four repeats a stamp (a bilingual
+  transcript writes each stamp twice): their
   timestamps mark speakers, not topics, and would swamp the chapters table.
 * When several lists qualify, only **one** is returned: a list labelled like a
   chapter list ("Chapters", "Timestamps", "时间轴", ...) beats an unlabelled
@@ -50,7 +52,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from transforms.episodes.chapter_clock import Stamp, looks_like_log, looks_like_schedule
+from transforms.episodes.chapter_clock import (
+    Stamp,
+    clock_text,
+    looks_like_log,
+    looks_like_schedule,
+    repeats_stamps,
+)
 from transforms.episodes.chapter_fields import FieldChapter
 from transforms.episodes.chapter_lines import from_line, from_table
 from transforms.episodes.chapter_words import (
@@ -113,12 +121,6 @@ class _Run:
     rows: tuple[_Row, ...]
     ascending: frozenset[int]
     rank: int
-
-
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _candidate(masked: str, raw: str, line: int) -> _Row | None:
@@ -228,7 +230,7 @@ def _rank(label: str, rows: list[_Row]) -> int:
         return 0
     if any(word in lowered for word in SCHEDULE_LABELS) and looks_like_schedule(_stamps(rows), 1):
         return 0
-    return 1
+    return 0 if repeats_stamps(_stamps(rows)) else 1
 
 
 def _qualifies(run: _Run, duration: int | None) -> bool:
@@ -337,12 +339,12 @@ def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:
     before = run.rows[ascending[k - 1]] if k else None
     if before is not None and before.start >= row.start:
         other = before
-        where = f"does not start after the chapter before it at {_clock(other.start)}"
+        where = f"does not start after the chapter before it at {clock_text(other.start)}"
     else:
         other = run.rows[ascending[k]] if k < len(ascending) else run.rows[ascending[-1]]
-        where = f"starts after the chapter that follows it at {_clock(other.start)}"
+        where = f"starts after the chapter that follows it at {clock_text(other.start)}"
     message = (
-        f"chapter at {_clock(row.start)} {where} (line {other.line}); "
+        f"chapter at {clock_text(row.start)} {where} (line {other.line}); "
         "check its timestamp — it is kept without an end or length"
     )
     return Issue("warning", _STAGE, message, row.line)
@@ -362,8 +364,8 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
         if duration is not None and row.start > duration:
             end = None
             message = (
-                f"chapter at {_clock(row.start)} starts after the episode's duration "
-                f"{_clock(duration)}"
+                f"chapter at {clock_text(row.start)} starts after the episode's duration "
+                f"{clock_text(duration)}"
             )
             issues.append(Issue("warning", _STAGE, message, row.line))
         length = end - row.start if end is not None else None

@@ -217,6 +217,13 @@ NEGATIVE_CASES: list[Case] = [
     ("## Live blog\n**1:58** Lights down.\n\n**2:01** A kettle.\n", []),
     ("## 图文直播\n10:02 开场\n10:09 发布新品\n", []),
     ("- 2:01 PM Keynote\n- 2:30 PM Panel\n", []),
+    # A bilingual transcript: every stamp written twice, once per language.
+    (
+        "[00:00:07] We fire the kiln at dawn.\n[00:00:07] 我们在黎明点窑。\n\n"
+        "[00:00:13] It takes a day.\n[00:00:13] 要烧一整天。\n\n"
+        "[00:00:20] Then we wait.\n[00:00:20] 然后等待。\n",
+        [],
+    ),
     # A conference schedule under a "Schedule" label, not round to five minutes.
     ("## Schedule\n- 09:32 Keynote\n- 10:01 Talk one\n- 10:47 Talk two\n", []),
     ("## 议程\n09:00 签到\n09:40 主题演讲\n", []),
