@@ -229,7 +229,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     else:
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
-    parsed.subject = profile_subject(props, title, body) if kind == "profile" else None
+    parsed.subject = profile_subject(props, title, body, path) if kind == "profile" else None
     credits = _guard(parsed, "people", lambda: find_credits(body, title)) or []
     rows["appearances"] = build_appearance_rows(nid, props, parsed.subject, credits)
     _link_rows(parsed, body)

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from transforms.people.names import looks_like_name, role_for_key, split_names
+from transforms.people.names import looks_like_name, role_for_key, slug_person_id, split_names
 from transforms.people.words import (
     ABBREVIATIONS,
     BODY_ROLE_WORDS,
@@ -74,6 +74,7 @@ _SPACED_DASH = re.compile(r"\s+[-–—|]\s+.*$")
 _EDGE_MARKS = re.compile(r"^[^\w\[]+|[^\w\])]+$")
 _DESCRIPTION = re.compile(r"\s+[-–—|]\s+.*$|\s*[:：,，(（].*$")
 _LEADING_LINK = re.compile(r"^(?:\[\[[^\]\n]+\]\]|!?\[[^\]\n]+\]\([^)\n]*\))")
+_NAME_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]*)[^)\n]*\)")
 _MAX_ITEMS = 40
 _MAX_CREDITS = 2  # a label used more often is a transcript's speaker label
 
@@ -86,6 +87,7 @@ class Credit:
     role: str
     label: str
     line: int
+    person_id: str | None = None  # the slug a link to the person's page gives, if any
 
 
 def _label_role(label: str) -> str | None:
@@ -117,7 +119,7 @@ def _item_name(text: str) -> list[str]:
     link = _LEADING_LINK.match(text)
     if link:
         names = split_names(link.group(0))
-        return names if names and looks_like_name(names[0]) else []
+        return names[:1] if names and looks_like_name(names[0]) else []
     head = _DESCRIPTION.sub("", text).strip()
     return _names(head, handle=False)
 
@@ -150,7 +152,7 @@ def _section(
             item_label = credit.group("label").strip()
         else:
             names, item_role, item_label = _item_name(text), role, label
-        out.extend(("", Credit(n, item_role, item_label, at + 1)) for n in names)
+        out.extend(("", _credit(n, item_role, item_label, at + 1, text)) for n in names)
     return out, at
 
 
@@ -250,7 +252,15 @@ def _from_line(lines: list[str], number: int) -> tuple[list[tuple[str, Credit]],
     if role == "cast":
         return [], number
     key = role + ":" + label.casefold()
-    return [(key, Credit(n, role, label, number + 1)) for n in _names(value)], number
+    return [(key, _credit(n, role, label, number + 1, value)) for n in _names(value)], number
+
+
+def _credit(name: str, role: str, label: str, line: int, text: str) -> Credit:
+    """A credit; a Markdown link on ``name`` to a page named by its slug gives that id."""
+    for link in _NAME_LINK.finditer(text):
+        if split_names(link.group(1))[:1] == [name]:
+            return Credit(name, role, label, line, slug_person_id(name, link.group(2)))
+    return Credit(name, role, label, line)
 
 
 def _dedupe(credits: list[Credit]) -> list[Credit]:

@@ -120,6 +120,38 @@ def _person_id(name: str) -> str:
     return "-".join(words)
 
 
+_INDEX_FILES = frozenset({"index", "_index", "readme"})
+
+
+def slug_person_id(name: str, where: str) -> str | None:
+    """The id a page slug gives ``name``, when the link or path ``where`` ends in the
+    name's slug written with or without dashes; else None.
+
+    ``[Chris Reddington](/person/chrisreddington/)`` and a front-matter host
+    ``chrisreddington`` are then one person, as are a profile at
+    ``person/johndowns/index.md`` titled "John Downs" and a host ``johndowns``.
+
+    >>> slug_person_id("Chris Reddington", "/person/chrisreddington/")
+    'chrisreddington'
+    >>> slug_person_id("John Downs", "content/person/johndowns/index.md")
+    'johndowns'
+    >>> slug_person_id("Ada Quill", "https://twitter.com/adaq") is None
+    True
+    """
+    if not isinstance(name, str) or not isinstance(where, str):
+        return None
+    parts = [p for p in re.split(r"[/\\]", re.sub(r"[?#].*$", "", where)) if p]
+    while parts and parts[-1].rsplit(".", 1)[0].casefold() in _INDEX_FILES:
+        parts.pop()
+    if not parts:
+        return None
+    slug = person_id(parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1])
+    own = person_id(name)
+    if slug and own and slug.replace("-", "") == own.replace("-", ""):
+        return slug
+    return None
+
+
 def person_kind(role: str, name: str) -> str:
     """``organization`` for sponsors and company-like names, else ``person``.
 

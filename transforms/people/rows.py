@@ -23,6 +23,7 @@ from transforms.people.names import (
     person_id,
     person_kind,
     role_for_key,
+    slug_person_id,
     split_names,
 )
 from transforms.properties.lookup import Properties
@@ -43,14 +44,18 @@ _SERIES_PREFIX = re.compile(r"^[^:：]{0,24}[:：](?!//)\s*")  # "https://" is n
 _NAME_END = re.compile(r"\s*(?:[，,|｜（(—–]| - | – ).*$")
 
 
-def profile_subject(props: Properties, title: str, body: str) -> tuple[str, str] | None:
+def profile_subject(
+    props: Properties, title: str, body: str, path: str = ""
+) -> tuple[str, str] | None:
     """(person_id, name) of the person a profile is about, or None.
 
     Tried in order: a ``subject``/``name``/``founder`` property; a ``Name:``/``名字：``
     line or a bold ``**Founder:**`` line; a ``guest`` property, then a ``speaker`` one
     that is not also the author (a channel's name); the first of a ``people`` list;
     the title without a series prefix or a description. Each must look like a name
-    (``names.looks_like_name``); a one-word title is no evidence of one.
+    (``names.looks_like_name``); a one-word title is no evidence of one. When the note's
+    ``path`` ends in the name's slug (``person/johndowns/index.md``), that slug is the id,
+    so a front-matter host ``johndowns`` elsewhere is the same person.
     """
     sample = body[:20_000]
     candidates: list[tuple[str, bool]] = []
@@ -70,7 +75,7 @@ def profile_subject(props: Properties, title: str, body: str) -> tuple[str, str]
         names = split_names(candidate)
         if names and looks_like_name(names[0], single_word=single_word):
             name = normalize_name(names[0])
-            pid = person_id(name)
+            pid = slug_person_id(name, path) or person_id(name)
             if pid:
                 return pid, name
     return None
@@ -124,9 +129,9 @@ def build_appearance_rows(
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(name: str, role: str, key: str, line: int | None) -> None:
+    def add(name: str, role: str, key: str, line: int | None, slug_id: str | None = None) -> None:
         name = normalize_name(name)
-        pid = person_id(name)
+        pid = slug_id or person_id(name)
         if pid and (pid, role) not in seen:
             seen.add((pid, role))
             rows.append(
@@ -142,7 +147,7 @@ def build_appearance_rows(
             )
 
     if subject is not None:
-        add(subject[1], "subject", "subject", None)
+        add(subject[1], "subject", "subject", None, subject[0])
     for key in props.names():
         role = role_for_key(key.split(".")[-1])
         if role is None:
@@ -162,5 +167,5 @@ def build_appearance_rows(
                 for name in names:
                     add(name, role, key, prop.line)
     for credit in credits:
-        add(credit.name, credit.role, credit.label, credit.line)
+        add(credit.name, credit.role, credit.label, credit.line, credit.person_id)
     return rows

@@ -149,3 +149,21 @@ NAME_CASES: list[tuple[str, bool, bool, bool]] = [
 )
 def test_looks_like_name(text: str, single_word: bool, handle: bool, expected: bool) -> None:
     assert looks_like_name(text, single_word=single_word, handle=handle) is expected
+
+
+# A link to the person's own page, named by a slug with or without dashes, gives the slug
+# as the id, so the slug a front matter uses elsewhere is the same person.
+SLUG_CASES: list[tuple[str, str, str | None]] = [
+    ("## Guests\n- [Ada Quill](/person/adaquill/)\n", "Ada Quill", "adaquill"),
+    ("**Host:** [Bo Lind](https://show.example/people/bo-lind)\n", "Bo Lind", "bo-lind"),
+    ("**Host:** [Bo Lind](https://twitter.com/bolind_pots)\n", "Bo Lind", None),
+    ("Guests: [Ada Quill](/person/adaquill) and [Bo Lind](/person/bolind)\n", "Bo Lind", "bolind"),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "expected"), SLUG_CASES, ids=[c[0][:40] for c in SLUG_CASES]
+)
+def test_slug_links_give_the_slug_id(body: str, name: str, expected: str | None) -> None:
+    found = {c.name: c.person_id for c in find_credits(body)}
+    assert found[name] == expected

@@ -323,3 +323,15 @@ def test_profile_subject_from_interview_properties() -> None:
     # A post's title is nobody's name.
     assert _subject("", "January Recap") is None
     assert _subject("", "Kiln Notes Part 3") is None
+
+
+def test_profile_path_slug_is_the_subject_id() -> None:
+    props, body = _parts("---\nTitle: Ada Quill\n---\nAda throws pots.\n")
+    assert profile_subject(props, "Ada Quill", body, "content/person/adaquill/index.md") == (
+        "adaquill",
+        "Ada Quill",
+    )
+    assert profile_subject(props, "Ada Quill", body, "content/person/ada/index.md") == (
+        "ada-quill",
+        "Ada Quill",
+    )
