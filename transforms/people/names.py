@@ -120,6 +120,7 @@ def _person_id(name: str) -> str:
     return "-".join(words)
 
 
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
 _INDEX_FILES = frozenset({"index", "_index", "readme"})
 
 
@@ -135,12 +136,13 @@ def slug_person_id(name: str, where: str) -> str | None:
     'chrisreddington'
     >>> slug_person_id("John Downs", "content/person/johndowns/index.md")
     'johndowns'
-    >>> slug_person_id("Ada Quill", "https://twitter.com/adaq") is None
-    True
+    >>> slug_person_id("Ada Quill", "https://twitter.com/adaq"), slug_person_id("Ada Quill", "https://adaquill.example")
+    (None, None)
     """
     if not isinstance(name, str) or not isinstance(where, str):
         return None
-    parts = [p for p in re.split(r"[/\\]", re.sub(r"[?#].*$", "", where)) if p]
+    path = _URL_HOST.sub("", re.sub(r"[?#].*$", "", where))  # a site's name is no slug
+    parts = [p for p in re.split(r"[/\\]", path) if p]
     while parts and parts[-1].rsplit(".", 1)[0].casefold() in _INDEX_FILES:
         parts.pop()
     if not parts:
