@@ -45,15 +45,20 @@ _WORDS = sorted(
     key=len,
     reverse=True,
 )
-# A line that may hold a role label: a role word among its first characters, after a list
-# marker, a heading's hashes, emoji, bold marks or a prefix ("Your", "本期"). Searched over
-# the whole body, so only such lines are read.
+# A line that may hold a role label: a role word at its start, after a list marker, a
+# heading's hashes, emoji, bold marks or a prefix ("Your", "Thanks to our", "本期").
+# Searched over the whole body after a "\n" (a literal first character lets ``re`` skip
+# from newline to newline), so only such lines are read.
 _HINT = re.compile(
-    r"^[ \t>]*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?[^\w\n\[]{0,8}"
-    r"(?:[\w’']+[ \t]+){0,3}(?:"
+    r"\n[ \t>]*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?[^\w\n\[]{0,8}"
+    r"(?=(?:\*\*|__)?["
+    + re.escape("".join(sorted({w[0] for w in _WORDS} | {p[0] for p in LABEL_PREFIXES})))
+    + r"])(?:(?:\*\*|__)?(?:"
+    + "|".join(re.escape(p.strip()) for p in sorted(LABEL_PREFIXES, key=len, reverse=True))
+    + r")[ \t]*)?(?:\*\*|__)?(?:"
     + "|".join(re.escape(w).replace("_", r"[ \t_-]") for w in _WORDS)
     + r")",
-    re.M | re.I,
+    re.I,
 )
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST = re.compile(r"^[ \t>]*+(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -198,8 +203,9 @@ def find_credits(body: str, title: str = "") -> list[Credit]:
     found: list[tuple[str, Credit]] = []
     counts: Counter[str] = Counter()  # credit lines per label, whether they name anyone
     done = -1
-    for hint in _HINT.finditer(body):
-        number = body.count("\n", 0, hint.start())
+    padded = "\n" + body
+    for hint in _HINT.finditer(padded):
+        number = padded.count("\n", 1, hint.start() + 1)  # the line after the hint's "\n"
         if number <= done:
             continue
         lines = lines if lines is not None else mask_code(body).split("\n")
