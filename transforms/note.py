@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from transforms.episodes.chapter_fields import FieldChapter, find_field_chapters
 from transforms.episodes.chapters import Chapter, find_chapters
 from transforms.episodes.episode import read_duration, read_episode
 from transforms.figures.growth import find_growth
@@ -24,6 +25,7 @@ from transforms.ids import content_sha256, normalize_path, note_id
 from transforms.issues import Issue
 from transforms.links.extract import find_links, find_wikilinks, normalize_target, resolve_from
 from transforms.links.vault import build_note_key_rows
+from transforms.people.credits import find_credits
 from transforms.people.rows import build_appearance_rows, profile_subject
 from transforms.properties.classify import classify_note
 from transforms.properties.fields import build_frontmatter_fields, find_inline_fields
@@ -158,6 +160,13 @@ def _shaped(table: str, nid: str, items: Iterable[object]) -> list[Row]:
     return rows
 
 
+def _stated(text: _Text) -> list[FieldChapter]:
+    """The chapter list the front matter states, each item with its line in the file."""
+    fm = text.fm
+    lines = {**fm.key_lines, **fm.nested_lines}
+    return find_field_chapters(fm.metadata, lines, text.decoded.text or "")
+
+
 def _episode_hints(props: Properties, chapters: list[Chapter]) -> int:
     """How many signs besides a duration say this note is an episode."""
     keys = (
@@ -182,7 +191,7 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     dated, date_issues = note_dates(props, path, tz, mtime, body)
     tags = _tags(props, body)
     duration, _, duration_issues = read_duration(props)
-    found = _guard(parsed, "chapters", lambda: find_chapters(body, duration))
+    found = _guard(parsed, "chapters", lambda: find_chapters(body, duration, _stated(text)))
     chapters, chapter_issues = found if found is not None else ([], [])
     kind, kind_reason = classify_note(
         fm.metadata,
@@ -221,8 +230,9 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     else:
         parsed.issues.extend(duration_issues)
     parsed.issues.extend(chapter_issues)
-    parsed.subject = profile_subject(props, title or "", body) if kind == "profile" else None
-    rows["appearances"] = build_appearance_rows(nid, props, parsed.subject)
+    parsed.subject = profile_subject(props, title or "", body, path) if kind == "profile" else None
+    credits = _guard(parsed, "people", lambda: find_credits(body, title or "")) or []
+    rows["appearances"] = build_appearance_rows(nid, props, parsed.subject, credits)
     _link_rows(parsed, body)
     _money_rows(parsed, body, lang)
 

@@ -1,9 +1,10 @@
 """One chapter line: its timestamp and its title, from a table row or a plain line.
 
-A leading stamp may follow a list marker, a checkbox or a callout ``>`` and sit bare, in
-``[..]``/``(..)``, in bold or as a link; a trailing stamp follows ``-``, ``|`` or opens
-``(..)``/``[..]`` at the line's end; a Han character may follow a leading stamp directly
-(``00:00开场``). A stamp followed by ``am``/``pm`` or a time zone is a
+A leading stamp (``[@11:24]`` too) may follow a list marker, a checkbox or a callout ``>``
+and sit bare, in ``[..]``/``(..)``, in bold or as a link; a trailing stamp follows ``-``,
+``|`` or opens ``(..)``/``[..]`` at the line's end; a Han character may follow a leading
+stamp directly (``00:00开场``); a link's text may start with the stamp
+(``[00:12:30 Topic](url)``). A stamp followed by ``am``/``pm`` or a time zone is a
 clock time, and ``<nick>`` after it marks a chat log: neither is a chapter.
 (``transforms.episodes.chapters`` decides which lines form a chapter list.)
 """
@@ -21,12 +22,17 @@ _PREFIX = re.compile(
     r"[ \t]*+(?:>[ \t]*+)*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]++)?+(?:\[[ xX]\][ \t]++)?+"
 )
 _LEADING = re.compile(
-    r"(?:\*\*|__)?(?P<br>[\[(])?(?P<ts>" + _TS + r")(?(br)[\])])"
+    r"(?:\*\*|__)?(?P<br>[\[(])?@?(?P<ts>" + _TS + r")(?(br)[\])])"
     r"(?:\([^)\s]*+\))?(?:\*\*|__)?(?P<rest>[ \t\-–—|:~].*|[\u3400-\u9fff\uf900-\ufaff].*|)$"
 )
 _TRAILING = re.compile(
     r"(?:(?<![ \t])[ \t]++[-–—|][ \t]*+(?:\*\*)?[\[(]?|(?<=\S)[ \t]*+(?:\*\*)?[\[(])"
     r"(?P<ts>" + _TS + r")[\])]?(?:\([^)\s]*+\))?(?:\*\*)?[ \t]*+$"
+)
+# "- [00:12:30 Topic](url)": a link whose text starts with the timestamp.
+_LINK_LEADING = re.compile(
+    r"\[@?(?P<ts>" + _TS + r")(?:[ \t]*+[-–—:|][ \t]*+|[ \t]++)(?P<title>[^\]\n]+)\]\([^)\s]*\)"
+    r"[ \t]*+$"
 )
 _TABLE_RULE = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
 _TABLE_TS = re.compile(r"^(?:\*\*)?\[?(" + _TS + r")\]?(?:\([^)\s]*\))?(?:\*\*)?$")
@@ -81,6 +87,9 @@ def from_line(masked: str, raw: str) -> tuple[str, str] | None:
     """(timestamp, title) of a leading- or trailing-timestamp line, or None."""
     prefix = _PREFIX.match(masked)
     pos = prefix.end() if prefix else 0
+    linked = _LINK_LEADING.match(masked, pos)
+    if linked:
+        return linked.group("ts"), _clean_title(raw[linked.start("title") : linked.end("title")])
     m = _LEADING.match(masked, pos)
     if m:
         rest = masked[m.start("rest") :]

@@ -40,6 +40,39 @@ TRANSCRIPT_LABELS: tuple[str, ...] = (
     "文字版",
 )
 
+# A run under one of these labels lists times of day (a live blog, a day's programme):
+# never a chapter list unless the label also names chapters.
+CLOCK_LABELS: tuple[str, ...] = (
+    "live blog",
+    "liveblog",
+    "live-blog",
+    "live coverage",
+    "live updates",
+    "as it happened",
+    "minute by minute",
+    "直播",
+    "实况",
+    "图文直播",
+)
+
+# A run under one of these labels is a schedule when its stamps read as times of day
+# (``HH:MM``, the first at 6:00 or later), even when they are not round to five minutes.
+SCHEDULE_LABELS: tuple[str, ...] = (
+    "schedule",
+    "agenda",
+    "programme",
+    "program",
+    "itinerary",
+    "timetable",
+    "line-up",
+    "lineup",
+    "日程",
+    "议程",
+    "行程",
+    "时间表",
+    "安排",
+)
+
 # Words that, right after ``10:30``, make it a clock time rather than a chapter start.
 TIME_ZONES: tuple[str, ...] = (
     "UTC",

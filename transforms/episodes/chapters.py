@@ -9,8 +9,12 @@ never count (``transforms.text.markdown.mask_code``).
 
 How lines become one chapter list:
 
+* A chapter list the front matter states (``chapter_fields``: Podcasting 2.0
+  ``podcast_chapters.chapters[].startTime`` in seconds, a YAML ``chapters`` list) is
+  judged like any list and, when it qualifies, is the note's list.
 * Lines are grouped by the heading they sit under and by their container: one
-  callout/blockquote, one table, or the plain text of the section.
+  callout/blockquote, one table, or one block of the section's plain text (more
+  than six non-blank lines between two rows start a new block).
 * A group is a list when its starts ascend, allowing a few rows out of order
   (at most one in four of the ascending rows, at least one): those rows are
   kept, get a warning, and have ``end_seconds``/``length_seconds`` None; the
@@ -20,9 +24,15 @@ How lines become one chapter list:
   must be at most 15 minutes, or at most a quarter of the duration when that
   is later. Lines like ``09:00 Registration`` / ``09:30 Keynote`` (every
   timestamp ``HH:MM``, round to five, the first at 6:00 or later) read as a
-  day's schedule and are not chapters unless labelled as chapters.
+  day's schedule and are not chapters unless labelled as chapters; under a
+  "Schedule"/"Agenda"/"议程" label any ``HH:MM`` list from 6:00 on is one. Lines whose
+  ``h:mm`` stamps all end in a colon (``**2:01:**``, ``14:05: deploy``) and do not
+  start at 0:00 are a live blog's times of day, and a "Live blog" label never gives
+  chapters.
 * Lines labelled as a transcript (heading, callout title or a short label
-  line above them: "Transcript", "文字稿", ...) are never chapters: their
+  line above them: "Transcript", "文字稿", ...) are never chapters, nor are
+  unlabelled lines where more than one in four repeats a stamp (a bilingual
+  transcript writes each stamp twice): their
   timestamps mark speakers, not topics, and would swamp the chapters table.
 * When several lists qualify, only **one** is returned: a list labelled like a
   chapter list ("Chapters", "Timestamps", "时间轴", ...) beats an unlabelled
@@ -39,11 +49,24 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from transforms.episodes.chapter_clock import (
+    Stamp,
+    clock_text,
+    looks_like_log,
+    looks_like_schedule,
+    repeats_stamps,
+)
+from transforms.episodes.chapter_fields import FieldChapter
 from transforms.episodes.chapter_lines import from_line, from_table
-from transforms.episodes.chapter_words import CHAPTER_LABELS, TRANSCRIPT_LABELS
+from transforms.episodes.chapter_words import (
+    CHAPTER_LABELS,
+    CLOCK_LABELS,
+    SCHEDULE_LABELS,
+    TRANSCRIPT_LABELS,
+)
 from transforms.issues import Issue
 from transforms.text.markdown import Heading, find_headings, mask_code
 from transforms.time.durations import parse_clock
@@ -51,11 +74,11 @@ from transforms.time.durations import parse_clock
 _STAGE = "chapters"
 _FIRST_START_LIMIT = 15 * 60
 _LABEL_MAX = 40
+_BLOCK_GAP = 6  # more non-blank lines than this between two plain rows end a list
 _MAX_LINE = 2000  # longer lines are prose paragraphs, never chapter lines
 
 _TABLE_ROW = re.compile(r"[ \t]*+(?:>[ \t]*+)*+\|")
 _QUOTE = re.compile(r"[ \t]*+>")
-_SCHEDULE_TS = re.compile(r"^\d{2}:\d{2}$")
 # Every timestamp has a digit, ":" (or "：") and two digits; the search runs on the colon
 # (fast), and the digit before it is checked apart. A text without "：" is searched with
 # the ASCII pattern: its literal first character lets ``re`` skip ahead (a class cannot).
@@ -98,12 +121,6 @@ class _Run:
     rows: tuple[_Row, ...]
     ascending: frozenset[int]
     rank: int
-
-
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _candidate(masked: str, raw: str, line: int) -> _Row | None:
@@ -200,17 +217,20 @@ def _ascending(starts: list[int]) -> frozenset[int]:
     return frozenset(chosen)
 
 
-def _rank(label: str) -> int:
+def _stamps(rows: Sequence[_Row]) -> list[Stamp]:
+    return [(row.stamp, row.start, row.text) for row in rows]
+
+
+def _rank(label: str, rows: list[_Row]) -> int:
+    """2 for a list labelled as chapters, 0 for one that is never chapters, else 1."""
     lowered = label.casefold()
     if any(word in lowered for word in CHAPTER_LABELS):
         return 2
-    return 0 if any(word in lowered for word in TRANSCRIPT_LABELS) else 1
-
-
-def _looks_like_schedule(rows: tuple[_Row, ...]) -> bool:
-    return rows[0].start >= 6 * 60 and all(
-        _SCHEDULE_TS.match(row.stamp) and row.start % 5 == 0 for row in rows
-    )
+    if any(word in lowered for word in TRANSCRIPT_LABELS + CLOCK_LABELS):
+        return 0
+    if any(word in lowered for word in SCHEDULE_LABELS) and looks_like_schedule(_stamps(rows), 1):
+        return 0
+    return 0 if repeats_stamps(_stamps(rows)) else 1
 
 
 def _qualifies(run: _Run, duration: int | None) -> bool:
@@ -223,7 +243,8 @@ def _qualifies(run: _Run, duration: int | None) -> bool:
     if len(run.rows) - count > max(1, count // 4):
         return False
     limit = _FIRST_START_LIMIT if duration is None else max(_FIRST_START_LIMIT, duration // 4)
-    if run.rank < 2 and _looks_like_schedule(run.rows):
+    stamps = _stamps(run.rows)
+    if run.rank < 2 and (looks_like_schedule(stamps) or looks_like_log(stamps)):
         return False
     return first <= limit
 
@@ -254,14 +275,19 @@ def _label(lines: list[str], heading: str, container: tuple[str, int], first: in
     return "\n".join(parts)
 
 
-def _best_run(text: str, duration: int | None) -> _Run | None:
+def _best_run(text: str, duration: int | None, stated: list[FieldChapter]) -> _Run | None:
+    if stated:  # a list the front matter states beats any list of lines in the body
+        rows = [_Row(line, start, "", title, raw) for line, start, title, raw in stated]
+        best = max(_runs(rows, 3, duration), key=lambda r: len(r.ascending), default=None)
+        if best is not None:
+            return best
     groups, masked_lines, headings = _groups(text)
     if not groups:
         return None
     runs: list[_Run] = []
     for (section, container), rows in groups.items():
         heading = headings[section - 1].title if section else ""
-        rank = _rank(_label(masked_lines, heading, container, rows[0].line))
+        rank = _rank(_label(masked_lines, heading, container, rows[0].line), rows)
         if rank > 0:  # a transcript is never a chapter list
             runs.extend(_runs(rows, rank, duration))
     if not runs:
@@ -291,9 +317,17 @@ def _groups(text: str) -> tuple[_Groups, list[str], list[Heading]]:
     heading_lines = [h.line for h in headings]
     memo: dict[int, int] = {}
     groups: _Groups = {}
+    last: dict[int, tuple[int, int]] = {}  # per section: (last plain row's line, block)
     for row in rows:
         section = bisect.bisect_right(heading_lines, row.line)
         container = _container(masked_lines, row.line, memo)
+        if container[0] == "text":  # plain lines: one block until a stretch of prose
+            before, block = last.get(section, (row.line, 0))
+            gap = masked_lines[before : row.line - 1]
+            if sum(1 for line in gap if line.strip()) > _BLOCK_GAP:
+                block += 1
+            last[section] = (row.line, block)
+            container = ("text", block)
         groups.setdefault((section, container), []).append(row)
     return groups, masked_lines, headings
 
@@ -305,12 +339,12 @@ def _order_issue(run: _Run, ascending: list[int], i: int) -> Issue:
     before = run.rows[ascending[k - 1]] if k else None
     if before is not None and before.start >= row.start:
         other = before
-        where = f"does not start after the chapter before it at {_clock(other.start)}"
+        where = f"does not start after the chapter before it at {clock_text(other.start)}"
     else:
         other = run.rows[ascending[k]] if k < len(ascending) else run.rows[ascending[-1]]
-        where = f"starts after the chapter that follows it at {_clock(other.start)}"
+        where = f"starts after the chapter that follows it at {clock_text(other.start)}"
     message = (
-        f"chapter at {_clock(row.start)} {where} (line {other.line}); "
+        f"chapter at {clock_text(row.start)} {where} (line {other.line}); "
         "check its timestamp — it is kept without an end or length"
     )
     return Issue("warning", _STAGE, message, row.line)
@@ -330,8 +364,8 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
         if duration is not None and row.start > duration:
             end = None
             message = (
-                f"chapter at {_clock(row.start)} starts after the episode's duration "
-                f"{_clock(duration)}"
+                f"chapter at {clock_text(row.start)} starts after the episode's duration "
+                f"{clock_text(duration)}"
             )
             issues.append(Issue("warning", _STAGE, message, row.line))
         length = end - row.start if end is not None else None
@@ -341,11 +375,14 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
 
 
 def find_chapters(
-    text: str, duration_seconds: int | None = None
+    text: str,
+    duration_seconds: int | None = None,
+    stated: list[FieldChapter] | None = None,
 ) -> tuple[list[Chapter], list[Issue]]:
     """The note's chapter list (see the module docstring) and any warnings about it.
 
-    ``duration_seconds`` of None, zero or less means the duration is unknown.
+    ``duration_seconds`` of None, zero or less means the duration is unknown. ``stated``
+    is the front matter's chapter list (``chapter_fields.find_field_chapters``).
 
     >>> chapters, issues = find_chapters("## Chapters\\n[00:00] Hello\\n[01:40] Rails\\n", 300)
     >>> [(c.start_seconds, c.end_seconds, c.title) for c in chapters], issues
@@ -358,5 +395,5 @@ def find_chapters(
     if not isinstance(text, str):
         return [], []
     duration = duration_seconds if duration_seconds and duration_seconds > 0 else None
-    run = _best_run(text, duration)
+    run = _best_run(text, duration, stated or [])
     return _chapters(run, duration) if run else ([], [])

@@ -25,10 +25,13 @@ import unicodedata
 from transforms.links.extract import wikilink_targets
 from transforms.people.words import (
     ABBREVIATIONS,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
+    NOT_NAMES,
     ORG_SUFFIXES,
     PLACEHOLDERS,
     ROLE_WORDS,
+    TITLE_WORDS,
 )
 
 _WIKILINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
@@ -43,6 +46,11 @@ _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _KEY_SEPARATORS = re.compile(r"[\s_\-]+")
 _QUOTES = "\"'“”‘’「」『』[]<>"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE = re.compile(r"[?!。？！…;；\"“”]|\.\s|\s[-–—]\s")
+_WORD_OK = re.compile(r"^(?:[A-Z\u00c0-\u024f\d]|[a-z]+[A-Z])|^[^A-Za-z]")
+_TITLE_NOISE = re.compile(r"[\d'’&/]")
+_HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}$")
 
 
 def _role_key(key: str) -> str:
@@ -110,6 +118,40 @@ def _person_id(name: str) -> str:
     if word:
         words.append("".join(word))
     return "-".join(words)
+
+
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
+_INDEX_FILES = frozenset({"index", "_index", "readme"})
+
+
+def slug_person_id(name: str, where: str) -> str | None:
+    """The id a page slug gives ``name``, when the link or path ``where`` ends in the
+    name's slug written with or without dashes; else None.
+
+    ``[Chris Reddington](/person/chrisreddington/)`` and a front-matter host
+    ``chrisreddington`` are then one person, as are a profile at
+    ``person/johndowns/index.md`` titled "John Downs" and a host ``johndowns``.
+
+    >>> slug_person_id("Chris Reddington", "/person/chrisreddington/")
+    'chrisreddington'
+    >>> slug_person_id("John Downs", "content/person/johndowns/index.md")
+    'johndowns'
+    >>> slug_person_id("Ada Quill", "https://twitter.com/adaq"), slug_person_id("Ada Quill", "https://adaquill.example")
+    (None, None)
+    """
+    if not isinstance(name, str) or not isinstance(where, str):
+        return None
+    path = _URL_HOST.sub("", re.sub(r"[?#].*$", "", where))  # a site's name is no slug
+    parts = [p for p in re.split(r"[/\\]", path) if p]
+    while parts and parts[-1].rsplit(".", 1)[0].casefold() in _INDEX_FILES:
+        parts.pop()
+    if not parts:
+        return None
+    slug = person_id(parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1])
+    own = person_id(name)
+    if slug and own and slug.replace("-", "") == own.replace("-", ""):
+        return slug
+    return None
 
 
 def person_kind(role: str, name: str) -> str:
@@ -199,3 +241,52 @@ def _split_names(value: str) -> tuple[str, ...]:
             else:
                 names.append(name)
     return tuple(names)
+
+
+def looks_like_name(name: str, *, single_word: bool = True, handle: bool = True) -> bool:
+    """Whether ``name`` reads as a person's or organisation's name rather than prose.
+
+    Latin names: at most five words, each capitalised (or a particle like ``van``, or
+    camel-case like ``PixelMage``); one lowercase word is a handle (``miki``,
+    ``drew-devore``). Chinese names: two to four Han characters, or longer with ``·``.
+    Never a role word, a pronoun or a common title word (``Host``, ``Welcome``, ``Notes``);
+    ``single_word=False`` (a name read from a title) also refuses a one-word Latin name,
+    more than three words, digits, apostrophes and title words (``January Recap``);
+    ``handle=False`` refuses a lowercase one-word name (a plain line may be one word).
+
+    >>> looks_like_name("Ada Quill"), looks_like_name("PixelMage"), looks_like_name("miki")
+    (True, True, True)
+    >>> looks_like_name("张三"), looks_like_name("布莱恩·切斯基"), looks_like_name("如果他这样做")
+    (True, True, False)
+    >>> looks_like_name("Welcome back everyone"), looks_like_name("Host"), looks_like_name("Notes")
+    (False, False, False)
+    >>> looks_like_name("Ada", single_word=False), looks_like_name("Ludwig van Beethoven")
+    (False, True)
+    >>> looks_like_name("January Recap", single_word=False), looks_like_name("CoderNotes Part 3")
+    (False, True)
+    """
+    if not isinstance(name, str):
+        return False
+    text = normalize_name(name)
+    bare = text.rstrip(".,!?。，！？").casefold()
+    if not text or len(text) > 60 or _SENTENCE.search(text) or bare in NOT_NAMES:
+        return False
+    if _HAN.search(text):
+        han = len(_HAN.findall(text))
+        if "·" in text or "•" in text:
+            return _CJK_ONLY.match(text) is not None and han <= 15
+        return _CJK_ONLY.match(text) is not None and 2 <= han <= 4
+    words = text.split()
+    if len(words) > 5 or any(w.casefold() in NOT_NAMES for w in words):
+        return False
+    if not single_word and (
+        len(words) > 3
+        or _TITLE_NOISE.search(text)
+        or any(w.casefold() in TITLE_WORDS for w in words)
+    ):
+        return False
+    if len(words) == 1:
+        if not single_word:
+            return False
+        return _WORD_OK.match(text) is not None or (handle and _HANDLE.match(text) is not None)
+    return all(_WORD_OK.match(w) or w.casefold() in NAME_PARTICLES for w in words)

@@ -13,13 +13,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from transforms.people.credits import Credit
 from transforms.people.names import (
+    looks_like_name,
     normalize_name,
     person_id,
     person_kind,
     role_for_key,
+    slug_person_id,
     split_names,
 )
 from transforms.properties.lookup import Properties
@@ -31,26 +35,67 @@ _BIO_NAME = re.compile(
     r"(?:\*\*|__)?[ \t]*(.+?)[ \t]*$",
     re.M | re.I,
 )
+_FOUNDER = re.compile(
+    r"^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)(?:Founder|Co-founder|创始人)(?:\*\*|__)?[ \t]*[:：]"
+    r"(?:\*\*|__)?[ \t]*(.+?)[ \t]*$",
+    re.M | re.I,
+)
 _SERIES_PREFIX = re.compile(r"^[^:：]{0,24}[:：](?!//)\s*")  # "https://" is no series name
 _NAME_END = re.compile(r"\s*(?:[，,|｜（(—–]| - | – ).*$")
 
 
-def profile_subject(props: Properties, title: str, body: str) -> tuple[str, str] | None:
-    """(person_id, name) of the person a profile is about, or None."""
+def profile_subject(
+    props: Properties, title: str, body: str, path: str = ""
+) -> tuple[str, str] | None:
+    """(person_id, name) of the person a profile is about, or None.
+
+    Tried in order: a ``subject``/``name``/``founder`` property; a ``Name:``/``名字：``
+    line or a bold ``**Founder:**`` line; a ``guest`` property, then a ``speaker`` one
+    that is not also the author (a channel's name); the first of a ``people`` list;
+    the title without a series prefix or a description. Each must look like a name
+    (``names.looks_like_name``); a one-word title is no evidence of one. When the note's
+    ``path`` ends in the name's slug (``person/johndowns/index.md``), that slug is the id,
+    so a front-matter host ``johndowns`` elsewhere is the same person.
+    """
+    sample = body[:20_000]
+    candidates: list[tuple[str, bool]] = []
     prop = props.first(*SUBJECT_KEYS)
-    candidates = [prop.text] if prop is not None else []
-    m = _bio_name(body[:20_000])
+    if prop is not None:
+        candidates.append((prop.text, True))
+    m = _bio_name(sample)
     if m:
-        candidates.append(m.group(1))
-    candidates.append(_NAME_END.sub("", _SERIES_PREFIX.sub("", title)))
-    for candidate in candidates:
+        candidates.append((m.group(1), True))
+    if "ounder" in sample or "创始人" in sample:
+        founder = _FOUNDER.search(sample)
+        if founder:
+            candidates.append((founder.group(1), True))
+    candidates.extend((text, True) for text in _interview_subjects(props))
+    candidates.append((_NAME_END.sub("", _SERIES_PREFIX.sub("", title)), False))
+    for candidate, single_word in candidates:
         names = split_names(candidate)
-        if names:
+        if names and looks_like_name(names[0], single_word=single_word):
             name = normalize_name(names[0])
-            pid = person_id(name)
+            pid = slug_person_id(name, path) or person_id(name)
             if pid:
                 return pid, name
     return None
+
+
+def _interview_subjects(props: Properties) -> list[str]:
+    """A ``guest``, a ``speaker`` other than the author, and the first of ``people``."""
+    out: list[str] = []
+    guest = props.first("guest", "interviewee", "嘉宾")
+    if guest is not None:
+        out.append(guest.text)
+    speaker = props.first("speaker")
+    author = props.first("author", "authors", "channel")
+    if speaker is not None and (author is None or author.text != speaker.text):
+        out.append(speaker.text)
+    people = props.first("people")
+    if people is not None:
+        first = people.value[0] if isinstance(people.value, list) else people.value
+        out.append(str(first))
+    return out
 
 
 def _bio_name(sample: str) -> re.Match[str] | None:
@@ -70,15 +115,23 @@ def _bio_name(sample: str) -> re.Match[str] | None:
 
 
 def build_appearance_rows(
-    nid: str, props: Properties, subject: tuple[str, str] | None
+    nid: str,
+    props: Properties,
+    subject: tuple[str, str] | None,
+    credits: Sequence[Credit] = (),
 ) -> list[dict[str, Any]]:
-    """One row per (person, role) in the note; the first mention's line is kept."""
+    """One row per (person, role) in the note; the first mention's line is kept.
+
+    Properties come first, then the body's ``credits`` (``credits.find_credits``). A
+    property read from a body line (source ``body``) must name only names, and a key
+    seen on more than two body lines is a transcript's speaker label: it names nobody.
+    """
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(name: str, role: str, key: str, line: int | None) -> None:
+    def add(name: str, role: str, key: str, line: int | None, slug_id: str | None = None) -> None:
         name = normalize_name(name)
-        pid = person_id(name)
+        pid = slug_id or person_id(name)
         if pid and (pid, role) not in seen:
             seen.add((pid, role))
             rows.append(
@@ -94,16 +147,25 @@ def build_appearance_rows(
             )
 
     if subject is not None:
-        add(subject[1], "subject", "subject", None)
+        add(subject[1], "subject", "subject", None, subject[0])
     for key in props.names():
         role = role_for_key(key.split(".")[-1])
         if role is None:
             continue
-        for prop in props.all(key):
+        found = props.all(key)
+        body_lines = sum(1 for prop in found if prop.source == "body")
+        for prop in found:
+            if prop.source == "body" and body_lines > 2:
+                continue
             values = prop.value if isinstance(prop.value, list) else [prop.value]
             for value in values:
                 if isinstance(value, dict):
                     value = value.get("name", "")
-                for name in split_names(str(value)):
+                names = split_names(str(value))
+                if prop.source == "body" and not all(looks_like_name(n) for n in names):
+                    continue
+                for name in names:
                     add(name, role, key, prop.line)
+    for credit in credits:
+        add(credit.name, credit.role, credit.label, credit.line, credit.person_id)
     return rows

@@ -67,3 +67,53 @@ ORG_SUFFIXES = (
     "集团",
     "工作室",
 )
+
+# A body label naming people without a role: a cast list (roles then come from the title).
+CAST_WORDS = _words(
+    "cast people participants 出场人物 出场 本期人物 参与者 参与人 出镜 本期出场 人物介绍"
+)
+
+# Body labels beyond ROLE_WORDS: "**With:** Ada Quill" credits a guest.
+BODY_ROLE_WORDS: dict[str, str] = {"with": "guest", "本期嘉宾": "guest", "本期主播": "host"}
+
+# Words before a role word in a body label: "Your hosts", "Today's guest", "本期嘉宾".
+LABEL_PREFIXES: tuple[str, ...] = (
+    "your ",
+    "our ",
+    "today's ",
+    "today’s ",
+    "this week's ",
+    "this week’s ",
+    "this episode's ",
+    "this episode’s ",
+    "with ",
+    "thanks to our ",
+    "thank you to our ",
+    "本期",
+    "本集",
+    "今日",
+    "今天的",
+)
+
+# Words that are never a person's name however they are capitalised.
+NOT_NAMES = _words(
+    "host hosts guest guests sponsor sponsors panel panelist panelists author authors "
+    "me you us we they everyone everybody all welcome hello hi thanks today episode show "
+    "about home index notes note profile bio team story contact people person founder "
+    "readme untitled journal intro outro links link summary overview update updates "
+    "主播 主持 主持人 嘉宾 作者 赞助 大家 我们 你们 他们 今天 本期 节目"
+)
+
+# Lowercase words inside a name: "Ludwig van Beethoven", "Ana de Armas".
+NAME_PARTICLES = _words("van von de der den da di du la le del della dos das bin ibn al el y e st.")
+
+# Words of a post's title that are never part of the name a profile's title gives:
+# "January Recap", "Full Time for a Day" are no one's name.
+TITLE_WORDS = _words(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday recap report income profit "
+    "revenue update review part week weekly month monthly year yearly quarter goal goals "
+    "lessons thoughts retrospective plan guide tips how why what when where who my your "
+    "new happy first last day days time full free life work business money interview "
+    "podcast video post blog news issue edition special bonus"
+)

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from transforms.episodes import chapter_lines as _chapter_lines
 from transforms.episodes import chapters as chapters_module
+from transforms.episodes.chapter_fields import find_field_chapters
 from transforms.episodes.chapters import Chapter, find_chapters
+from transforms.properties.frontmatter import split_frontmatter
 
 Case = tuple[str, list[tuple[int, str]]]
 
@@ -153,6 +155,30 @@ REAL_FORMAT_CASES: list[Case] = [
     ("[00:00] Why `async` matters\n[01:40] Hiring\n", [(0, "Why async matters"), (100, "Hiring")]),
     ("00:00 Intro<br>\n01:40 Hiring<br/>\n", [(0, "Intro"), (100, "Hiring")]),
     ("00:00 Intro\\\n01:40 Hiring\n", [(0, "Intro"), (100, "Hiring")]),
+    # A stamp after "@" in brackets, as some show-notes generators write it.
+    ("[@00:00] - Welcome\n[@11:24] - The kiln\n", [(0, "Welcome"), (684, "The kiln")]),
+    # Timestamps inside link lists: the link's text starts with the stamp, or follows it.
+    (
+        "- [00:00:00 Welcome](https://ex.fm/7?t=0)\n- [00:12:30 Glazes](https://ex.fm/7?t=750)\n",
+        [(0, "Welcome"), (750, "Glazes")],
+    ),
+    (
+        "- [00:00 - Welcome](https://ex.fm/7?t=0)\n- [12:30 - Glazes](https://ex.fm/7?t=750)\n",
+        [(0, "Welcome"), (750, "Glazes")],
+    ),
+    (
+        "- 0:00 [Welcome](https://ex.fm/7)\n- 12:30 [Glazes](https://ex.fm/7#g)\n",
+        [(0, "Welcome"), (750, "Glazes")],
+    ),
+    # Chinese 时间轴 lines with blank lines between them, MM:SS then HH:MM:SS.
+    (
+        "### ⏳ 时间轴\n\n00:41 开场\n\n12:05 烧窑的温度\n\n1:02:10 结尾\n",
+        [(41, "开场"), (725, "烧窑的温度"), (3730, "结尾")],
+    ),
+    # A chapter list under "Agenda" that starts at 0:00 is an episode's agenda.
+    ("## Agenda\n- 0:00 Welcome\n- 4:30 Glazes\n", [(0, "Welcome"), (270, "Glazes")]),
+    # "00:00: Intro" ends each stamp in a colon, but starts at 0:00: a chapter list.
+    ("00:00: Welcome\n05:00: Glazes\n", [(0, "Welcome"), (300, "Glazes")]),
 ]
 
 NEGATIVE_CASES: list[Case] = [
@@ -181,6 +207,32 @@ NEGATIVE_CASES: list[Case] = [
     ("00:41:75 Bad seconds\n00:42:10 Next\n", []),
     ("- 10:00 B\n- 05:00 A\n", []),
     ("## Transcript\n[00:00:04] Host: hi\n[00:00:09] Guest: hello\n", []),
+    # A live blog: times of day closed by a colon, in bold or bare.
+    (
+        "**1:58:** The lights go down.\n\n**2:01:** A new kettle is shown.\n\n"
+        "**2:07:** Prices are next.\n",
+        [],
+    ),
+    ("14:05: deploy started\n14:09: deploy finished\n", []),
+    ("## Live blog\n**1:58** Lights down.\n\n**2:01** A kettle.\n", []),
+    ("## 图文直播\n10:02 开场\n10:09 发布新品\n", []),
+    ("- 2:01 PM Keynote\n- 2:30 PM Panel\n", []),
+    # A bilingual transcript: every stamp written twice, once per language.
+    (
+        "[00:00:07] We fire the kiln at dawn.\n[00:00:07] 我们在黎明点窑。\n\n"
+        "[00:00:13] It takes a day.\n[00:00:13] 要烧一整天。\n\n"
+        "[00:00:20] Then we wait.\n[00:00:20] 然后等待。\n",
+        [],
+    ),
+    # A conference schedule under a "Schedule" label, not round to five minutes.
+    ("## Schedule\n- 09:32 Keynote\n- 10:01 Talk one\n- 10:47 Talk two\n", []),
+    ("## 议程\n09:00 签到\n09:40 主题演讲\n", []),
+    # Two times far apart in prose, each at the start of its own paragraph.
+    (
+        "2:10 was when the alarm went off.\nWe got up.\nWe ate.\nWe packed.\nWe drove.\n"
+        "We parked.\nWe walked.\nWe climbed.\n4:10 was when we reached the top.\n",
+        [],
+    ),
 ]
 
 BUGS_CAUGHT: list[Case] = [
@@ -457,3 +509,59 @@ _TITLE_PIECES = ["[[", "]]", "[", "]", "(", ")", "](", "|", "<br>", "<BR/>", "\\
 @given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=12).map("".join))
 def test_clean_title_matches_the_plain_substitutions(raw: str) -> None:
     assert _chapter_lines._clean_title(raw) == _plain_clean_title(raw)
+
+
+# Front matter chapter lists, in the shapes real archives keep them.
+FIELD_CASES: list[tuple[dict[str, object], list[tuple[int, str]]]] = [
+    # Podcasting 2.0 JSON chapters in Hugo JSON front matter: seconds, whole or not.
+    (
+        {
+            "podcast_chapters": {
+                "version": "1.2.0",
+                "chapters": [
+                    {"startTime": 0, "title": "Cold open", "toc": None},
+                    {"startTime": 95.5, "title": "Kilns"},
+                    {"startTime": 1210, "title": "Mail"},
+                ],
+            }
+        },
+        [(0, "Cold open"), (95, "Kilns"), (1210, "Mail")],
+    ),
+    # A YAML list with clock strings, and a list of "stamp title" strings.
+    (
+        {"chapters": [{"start": "00:00:00", "title": "Hi"}, {"start": "00:04:03", "title": "Tea"}]},
+        [(0, "Hi"), (243, "Tea")],
+    ),
+    ({"chapters": ["00:00 Hi", "04:03 Tea"]}, [(0, "Hi"), (243, "Tea")]),
+    # Value-split blocks also carry startTime: they are not chapters.
+    ({"value": {"timesplits": [{"startTime": 30, "duration": 200}]}}, []),
+    # A list with an item that has no start is not read in part.
+    ({"chapters": [{"start": "00:00", "title": "Hi"}, {"title": "Tea"}]}, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"), FIELD_CASES, ids=[str(c[1]) for c in FIELD_CASES]
+)
+def test_front_matter_chapters(
+    metadata: dict[str, object], expected: list[tuple[int, str]]
+) -> None:
+    stated = find_field_chapters(metadata, {})
+    chapters, _ = find_chapters("", 3000, stated)
+    assert [(c.start_seconds, c.title) for c in chapters] == expected
+
+
+def test_front_matter_list_beats_the_body_and_keeps_item_lines() -> None:
+    source = (
+        '{\n  "podcast_chapters": {\n    "chapters": [\n'
+        '      {"startTime": 0, "title": "A"},\n      {"startTime": 60, "title": "B"}\n'
+        "    ]\n  }\n}\n\n- 00:00 Other\n- 05:00 List\n"
+    )
+    fm = split_frontmatter(source)
+    stated = find_field_chapters(fm.metadata, {**fm.key_lines, **fm.nested_lines}, source)
+    chapters, issues = find_chapters(fm.body, 120, stated)
+    assert [(c.start_seconds, c.end_seconds, c.title, c.line) for c in chapters] == [
+        (0, 60, "A", 4),
+        (60, 120, "B", 5),
+    ]
+    assert issues == []

@@ -293,3 +293,45 @@ def test_bio_name_finds_what_the_whole_search_finds(sample: str) -> None:
     found = people_rows._bio_name(sample)
     plain = people_rows._BIO_NAME.search(sample)
     assert (found and found.span()) == (plain and plain.span())
+
+
+# ---- body credits beside properties -----------------------------------------------------------
+
+
+def test_body_credits_add_rows_after_properties_once_per_person_and_role() -> None:
+    from transforms.people.credits import find_credits
+
+    note = "---\nhosts: [Bo Lind]\n---\n## Hosts\n- Bo Lind\n- Cy Moss\n\n**Guest:** Ada Quill\n"
+    props, body = _parts(note)
+    rows = build_appearance_rows(NID, props, None, find_credits(body, ""))
+    assert [(r["person_id"], r["role"], r["source_key"], r["line"]) for r in rows] == [
+        ("bo-lind", "host", "hosts", 2),
+        ("cy-moss", "host", "Hosts", 6),
+        ("ada-quill", "guest", "Guest", 8),
+    ]
+
+
+def test_profile_subject_from_interview_properties() -> None:
+    # A speaker who is also the author is the channel, not the subject: the people list is.
+    note = (
+        "---\nauthor: Kiln TV\nspeaker: Kiln TV\nguest: ''\n"
+        "people:\n  - Ada Quill\n  - Bo Lind\n---\n"
+    )
+    assert _subject(note, "窑变：一位陶艺家的十年") == ("ada-quill", "Ada Quill")
+    assert _subject("---\nguest: Bo Lind\nspeaker: Kiln TV\n---\n", "x") == ("bo-lind", "Bo Lind")
+    assert _subject("**Founder:** Cy Moss\n", "Kiln Co") == ("cy-moss", "Cy Moss")
+    # A post's title is nobody's name.
+    assert _subject("", "January Recap") is None
+    assert _subject("", "Kiln Notes Part 3") is None
+
+
+def test_profile_path_slug_is_the_subject_id() -> None:
+    props, body = _parts("---\nTitle: Ada Quill\n---\nAda throws pots.\n")
+    assert profile_subject(props, "Ada Quill", body, "content/person/adaquill/index.md") == (
+        "adaquill",
+        "Ada Quill",
+    )
+    assert profile_subject(props, "Ada Quill", body, "content/person/ada/index.md") == (
+        "ada-quill",
+        "Ada Quill",
+    )
