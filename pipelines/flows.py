@@ -24,7 +24,7 @@ from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, kinds_version
 from pipelines.report.artifacts import publish_run_report
 from pipelines.runtime.progress import report
 from pipelines.runtime.runners import run_batches, task_runner_for
@@ -96,6 +96,7 @@ def build_warehouse(
     dask_address: str | None = None,
     partition_by_year: bool = False,
     dashboard: bool = True,
+    kinds: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap.
 
@@ -123,6 +124,7 @@ def build_warehouse(
                 (runner, processes),
                 partition_by_year,
                 dashboard,
+                kinds or [],
             )
         finally:
             close_pools()
@@ -139,13 +141,14 @@ def _build(
     where: tuple[TaskRunner[Any], int],
     partition_by_year: bool,
     dashboard: bool = True,
+    kinds: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     logger = get_run_logger()
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
     run_id = _run_id()
-    version = code_version()
+    version = kinds_version(code_version(), kinds)  # other [kinds] globs: parse all again
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
     plan = plan_build(found.files, root, version, full=full)
     seconds["discover"] = time.perf_counter() - clock
@@ -163,7 +166,7 @@ def _build(
     parsed: list[NoteOutcome] = []
     parts = parts_dir(root.absolute(), run_id)  # workers may run in another folder
     report("parse", 0, len(plan.parse))
-    for outcomes in run_batches(vault, batches, timezone, *where, str(parts)):
+    for outcomes in run_batches(vault, batches, timezone, *where, str(parts), kinds):
         parsed.extend(outcomes)
         report("parse", len(parsed), len(plan.parse))
     fault_point("parse")

@@ -75,6 +75,7 @@ def run_batches(
     runner: TaskRunner[Any],
     processes: int = 1,
     parts: str = "",
+    kinds: list[list[str]] | None = None,
 ) -> Iterator[list[NoteOutcome]]:
     """Submit every batch to ``runner`` and yield the outcomes batch by batch, in order.
 
@@ -99,6 +100,7 @@ def run_batches(
                     "batch_count": len(batches),
                     "processes": processes,
                     "parts": parts,
+                    "kinds": kinds or [],
                 },
             )
             for number, batch in enumerate(batches, 1)

@@ -49,9 +49,11 @@ def parse_batch(
     batch_count: int = 0,
     processes: int = 1,
     parts: str = "",
+    kinds: list[list[str]] | None = None,
 ) -> list[NoteOutcome]:
     """Parse one batch of files on ``processes`` worker processes; never raises for a bad note.
 
     The rows go to ``parts`` as Parquet (``stages.parts``); the outcome of each file comes back.
     """
-    return parse_in_processes(vault, files, tz, processes, parts, f"batch-{batch_no:06d}")
+    name = f"batch-{batch_no:06d}"
+    return parse_in_processes(vault, files, tz, processes, parts, name, kinds or [])
