@@ -162,8 +162,12 @@ def show_from_path(path: str) -> str | None:
 
     >>> show_from_path("content/show/self-hosted/0061.md"), show_from_path("shows/003 - A.md")
     ('self-hosted', None)
+    >>> show_from_path("content/episode/kelp/index.md") is None
+    True
     """
     folders = path.split("/")[:-1]
+    if posixpath.basename(path).lower().startswith("index."):
+        folders = folders[:-1]  # a Hugo page bundle: the folder is the episode's own
     if len(folders) < 2 or folders[-2].lower() not in _EPISODE_FOLDERS:
         return None
     return None if folders[-1].lower() in _EPISODE_FOLDERS else folders[-1]
@@ -222,6 +226,19 @@ def _url(props: Properties, keys: tuple[str, ...]) -> str | None:
     return None
 
 
+_AUDIO = re.compile(r"\.(?:mp3|m4a|aac|ogg|opus|wav)(?:[?#]|$)", re.I)
+
+
+def _audio_url(props: Properties) -> str | None:
+    """A share or link URL that points at an audio file is the episode's media.
+
+    >>> _audio_url(Properties({"url": "https://x.fm/212.mp3"}, {}, []))
+    'https://x.fm/212.mp3'
+    """
+    url = _url(props, SHARE_KEYS)
+    return url if url is not None and _AUDIO.search(url) else None
+
+
 def _int(props: Properties, keys: tuple[str, ...]) -> int | None:
     for key in keys:
         for prop in props.all(key):
@@ -266,6 +283,6 @@ def read_episode(
         explicit=read_explicit(props),
         status=status.text.lower() if status is not None else None,
         share_url=_url(props, SHARE_KEYS),
-        media_url=_url(props, MEDIA_KEYS),
+        media_url=_url(props, MEDIA_KEYS) or _audio_url(props),
     )
     return facts, issues

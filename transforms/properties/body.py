@@ -65,6 +65,8 @@ _STOP_KEYS = frozenset(
         "tl_dr", "tldr", "source", "via", "see", "also", "see_also", "because", "but", "and",
         "so", "then", "why", "how", "what", "result", "results", "conclusion", "注意", "提示",
         "注", "更新", "备注", "问", "答",
+        # Keep a Changelog's headings as list labels: changes, not properties.
+        "added", "changed", "fixed", "removed", "deprecated", "security", "improved",
     }
 )  # fmt: skip
 
