@@ -4,7 +4,7 @@ with offending as (
     select 'notes.kind' as column_name, kind as value from notes
     where kind not in ('episode', 'profile', 'note') or kind is null
     union all
-    select 'fields.source', source from fields where source not in ('frontmatter', 'inline')
+    select 'fields.source', source from fields where source not in ('frontmatter', 'inline', 'body')
     union all
     select 'people.kind', kind from people where kind not in ('person', 'organization')
     union all
