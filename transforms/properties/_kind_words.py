@@ -95,6 +95,12 @@ ROLE_TITLE = re.compile(
     r"|founder\s+story)\b|创始人|创办人|首席执行官|CEO|访谈|专访|采访|人物志|自述",
     re.I,
 )
+# A title that is an interview or a founder story by itself, with no people property.
+INTERVIEW_TITLE = re.compile(
+    r"\binterview(?:ed)?\s+with\b|\bin\s+conversation\s+with\b|\bfounder\s+stor(?:y|ies)\b"
+    r"|访谈录|专访|人物志|创业故事",
+    re.I,
+)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|myself)\b")
 BUSINESS = re.compile(
     r"\b(?:business(?:es)?|revenue|MRR|ARR|customers?|profits?|income|sales|bootstrapp\w*"

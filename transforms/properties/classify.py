@@ -184,10 +184,9 @@ def _profile_hint(ev: KindEvidence) -> str | None:
     keys = {_word(k) for k in ev.metadata}
     if len(keys & _kind_words.SOCIAL_KEYS) >= 3 or ({"bio", "avatar"} <= keys):
         return "person page"
-    if (
-        ev.title
-        and _kind_words.ROLE_TITLE.search(ev.title)
-        and _prop(ev, _kind_words.NAMED_PEOPLE_KEYS)
+    title = ev.title or ""
+    if _kind_words.INTERVIEW_TITLE.search(title) or (
+        _kind_words.ROLE_TITLE.search(title) and _prop(ev, _kind_words.NAMED_PEOPLE_KEYS)
     ):
         return "founder or interview title"
     if _founder_story(ev.body):

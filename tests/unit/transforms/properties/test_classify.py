@@ -263,6 +263,18 @@ NOTE_CASES: list[tuple[str, str, tuple[str, str]]] = [
         "---\ntitle: 创始人模式：某某的管理课\npeople: [Ana Ruiz]\n---\n正文\n",
         ("profile", "founder or interview title"),
     ),
+    (
+        "blog/x.md",
+        "# An interview with Ana Ruiz of Kiln & Co\n\nWe met at the studio.\n",
+        ("profile", "founder or interview title"),
+    ),
+    (
+        "x.md",
+        "---\ntitle: 音乐如何改变我们：某某访谈录\n---\n正文\n",
+        ("profile", "founder or interview title"),
+    ),
+    # A founder / CEO word alone, with no person named in a property, is not enough.
+    ("blog/x.md", "# What a CEO should know about tides\n\nTides.\n", ("note", "default")),
     # Must stay a note: one hint alone, a numbered weekly digest, a changelog, prose "Note:".
     ("posts/68-河道工作者.md", "# 第 68 期：河道工作者\n\n本期内容\n", ("note", "default")),
     ("changelog/v1.2.md", "# 1.2: faster sync\n\n- Fixed: the export\n", ("note", "default")),
