@@ -219,6 +219,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
                 workers=settings.workers,
                 dask_address=settings.dask_address,
                 partition_by_year=settings.partition_by_year,
+                kinds=[list(pair) for pair in settings.kinds],
                 dashboard=not args.no_dashboard,
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands

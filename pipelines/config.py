@@ -6,6 +6,7 @@ Each value remembers where it came from, for ``notehouse config``. Every bad val
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -43,6 +44,8 @@ class Settings:
     task_runner: str = "threads"
     dask_address: str | None = None
     partition_by_year: bool = False
+    # [kinds]: (glob, kind) pairs in file order; the first glob matching a note's path wins.
+    kinds: tuple[tuple[str, str], ...] = ()
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -104,6 +107,47 @@ def _address(value: Any) -> str | None:
     return text
 
 
+_KINDS = ("episode", "profile", "note")
+
+
+def _kinds(value: Any) -> tuple[tuple[str, str], ...]:
+    """``[kinds]`` as (glob, kind) pairs: a TOML table, or ``glob=kind,glob=kind`` text.
+
+    >>> _kinds({"Shows/**": "episode", "People/*": "Profile"})
+    (('Shows/**', 'episode'), ('People/*', 'profile'))
+    >>> _kinds("Shows/**=episode")
+    (('Shows/**', 'episode'),)
+    """
+    if isinstance(value, str):
+        pairs = [item.rsplit("=", 1) for item in value.split(",") if item.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError("write glob=kind pairs separated by commas, e.g. Shows/**=episode")
+        value = {glob.strip(): kind for glob, kind in pairs}
+    if isinstance(value, list | tuple):
+        value = dict(value)
+    if not isinstance(value, Mapping):
+        raise TypeError('expected a table of glob = kind, e.g. [kinds] "Shows/**" = "episode"')
+    out = []
+    for glob, kind in value.items():
+        word = str(kind).strip().lower()
+        if word not in _KINDS:
+            raise ValueError(f"kind {kind!r} for {glob!r}: choose one of {', '.join(_KINDS)}")
+        out.append((str(glob), word))
+    return tuple(out)
+
+
+def kinds_version(version: str, kinds: Any) -> str:
+    """The parser version of a build with these ``[kinds]``: other globs re-parse every note.
+
+    >>> kinds_version("1-abc", []), kinds_version("1-abc", [("a/*", "note")])[:8]
+    ('1-abc', '1-abc-k-')
+    """
+    if not kinds:
+        return version
+    text = "\n".join(f"{glob}\t{kind}" for glob, kind in kinds)
+    return f"{version}-k-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+
+
 def _coerce(name: str, value: Any, origin: str) -> Any:
     try:
         if name in ("vault", "warehouse"):
@@ -124,6 +168,8 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             return _address(value)
         if name == "partition_by_year":
             return _boolean(value)
+        if name == "kinds":
+            return _kinds(value)
     except (ValueError, TypeError, KeyError, OSError) as exc:
         raise ConfigError(f"{origin}: bad value {value!r} for '{name}': {exc}") from exc
     return value
@@ -139,6 +185,8 @@ def _read_file(path: Path) -> dict[str, Any]:
     section = data.get("notehouse", data)
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [notehouse] must be a table of settings")
+    if "notehouse" in data and "kinds" in data:  # [kinds] beside [notehouse]
+        section = {**section, "kinds": data["kinds"]}
     for key in section:
         if key not in _NAMES:
             raise ConfigError(
@@ -208,7 +256,9 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
     rows = []
     for name in SETTING_NAMES:
         value = getattr(settings, name)
-        if isinstance(value, tuple):
+        if name == "kinds":
+            shown = ", ".join(f"{glob} = {kind}" for glob, kind in value) or "-"
+        elif isinstance(value, tuple):
             shown = ", ".join(value)
         elif value is None:
             shown = "auto" if name == "workers" else "-"
@@ -240,6 +290,7 @@ def flow_parameters(settings: Settings) -> dict[str, Any]:
         "workers": settings.workers,
         "dask_address": settings.dask_address,
         "partition_by_year": settings.partition_by_year,
+        "kinds": [list(pair) for pair in settings.kinds],
     }
 
 

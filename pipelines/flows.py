@@ -22,7 +22,7 @@ from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from pipelines.config import DEFAULT_BATCH_SIZE, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, kinds_version
 from pipelines.report.artifacts import publish_run_report
 from pipelines.runtime.progress import report
 from pipelines.runtime.runners import task_runner_for
@@ -87,6 +87,7 @@ def build_warehouse(
     dask_address: str | None = None,
     partition_by_year: bool = False,
     dashboard: bool = True,
+    kinds: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap.
 
@@ -114,6 +115,7 @@ def build_warehouse(
                 (runner, processes),
                 partition_by_year,
                 dashboard,
+                kinds or [],
             )
         finally:
             close_pools()
@@ -130,6 +132,7 @@ def _build(
     where: tuple[TaskRunner[Any], int],
     partition_by_year: bool,
     dashboard: bool = True,
+    kinds: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     """The stages in order, each passed one typed object: discover, plan, parse, record,
     load (which checks and publishes), report."""
@@ -138,7 +141,7 @@ def _build(
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
     run_id = _run_id()
-    version = code_version()
+    version = kinds_version(code_version(), kinds)  # other [kinds] globs: parse all again
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
     plan = plan_build(found.files, root, version, full=full)
     seconds["discover"] = time.perf_counter() - clock
@@ -154,7 +157,7 @@ def _build(
     mark = time.perf_counter()
     parts = parts_dir(root.absolute(), run_id)  # workers may run in another folder
     runner, processes = where
-    job = ParseJob(vault, plan.parse, timezone, batch_size, str(parts), runner, processes)
+    job = ParseJob(vault, plan.parse, timezone, batch_size, str(parts), runner, processes, kinds)
     parsed = parse_stage(job)
     seconds["parse"] = time.perf_counter() - mark
 

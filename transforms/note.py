@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from transforms.episodes.chapter_fields import FieldChapter, find_field_chapters
-from transforms.episodes.chapters import Chapter, find_chapters
+from transforms.episodes.chapters import find_chapters
 from transforms.episodes.episode import read_duration, read_episode
 from transforms.figures.growth import find_growth
 from transforms.figures.money import find_money
@@ -27,7 +27,8 @@ from transforms.links.extract import find_links, find_wikilinks, normalize_targe
 from transforms.links.vault import build_note_key_rows
 from transforms.people.credits import find_credits
 from transforms.people.rows import build_appearance_rows, profile_subject
-from transforms.properties.classify import classify_note
+from transforms.properties.body import find_body_fields
+from transforms.properties.classify import KindEvidence, classify_note
 from transforms.properties.fields import build_frontmatter_fields, find_inline_fields
 from transforms.properties.frontmatter import FrontMatter, split_frontmatter
 from transforms.properties.lookup import Properties
@@ -63,9 +64,17 @@ class ParsedNote:
 
 
 def parse_note(
-    path: str, data: bytes, *, mtime: dt.datetime | None = None, tz: str = "UTC"
+    path: str,
+    data: bytes,
+    *,
+    mtime: dt.datetime | None = None,
+    tz: str = "UTC",
+    kinds: Sequence[tuple[str, str]] = (),
 ) -> ParsedNote:
     """Parse one file; ``path`` is vault-relative, ``mtime`` the file's modification time.
+
+    ``kinds`` is the ``[kinds]`` table of ``notehouse.toml``: (glob, kind) pairs, first
+    match wins over the classification rules.
 
     >>> parsed = parse_note("a/Hello.md", b"# Hello\\n\\nSome #idea here.\\n")
     >>> parsed.rows["notes"][0]["title"], [t["tag"] for t in parsed.rows["tags"]]
@@ -76,7 +85,7 @@ def parse_note(
     path = normalize_path(path)
     parsed = ParsedNote(path, note_id(path), content_sha256=content_sha256(data))
     try:
-        _parse_into(parsed, data, mtime, tz)
+        _parse_into(parsed, data, mtime, tz, kinds)
     except Exception as exc:  # a bug must cost one note, never the run
         parsed.rows = {}
         parsed.issues.append(
@@ -167,24 +176,22 @@ def _stated(text: _Text) -> list[FieldChapter]:
     return find_field_chapters(fm.metadata, lines, text.decoded.text or "")
 
 
-def _episode_hints(props: Properties, chapters: list[Chapter]) -> int:
-    """How many signs besides a duration say this note is an episode."""
-    keys = (
-        ("number", "episode"),
-        ("media", "audio", "enclosure", "mp3"),
-        ("guests", "guest", "panelists", "hosts", "host", "嘉宾"),
-    )
-    return sum(props.first(*k) is not None for k in keys) + (len(chapters) >= 2)
-
-
-def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: str) -> None:
+def _parse_into(
+    parsed: ParsedNote,
+    data: bytes,
+    mtime: dt.datetime | None,
+    tz: str,
+    kinds: Sequence[tuple[str, str]],
+) -> None:
     text = _read_text(parsed, data)
     if text is None:
         return
     nid, path, body, fm = parsed.note_id, parsed.path, text.body, text.fm
     inline = _guard(parsed, "fields", lambda: find_inline_fields(body)) or []
+    inline += _guard(parsed, "fields", lambda: find_body_fields(body)) or []
     props = Properties(fm.metadata, fm.key_lines, inline, fm.nested_lines)
-    titled = note_title(props, find_headings(body), path, body)
+    headings = find_headings(body)
+    titled = note_title(props, headings, path, body)
     title = titled.text
     lang_prop = props.first("lang", "language", "locale")
     lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
@@ -193,13 +200,11 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     duration, _, duration_issues = read_duration(props)
     found = _guard(parsed, "chapters", lambda: find_chapters(body, duration, _stated(text)))
     chapters, chapter_issues = found if found is not None else ([], [])
-    kind, kind_reason = classify_note(
-        fm.metadata,
-        [t.tag for t in tags],
-        path,
-        has_duration=duration is not None,
-        episode_hints=_episode_hints(props, chapters),
-    )
+    evidence = KindEvidence(
+        fm.metadata, [t.tag for t in tags], path, title or "", props,
+        [h.title for h in headings], body, len(chapters), duration is not None, kinds,
+    )  # fmt: skip
+    kind, kind_reason = classify_note(evidence)
     note = {
         "path": path, "kind": kind, "title": title, "lang": lang,
         "note_date": dated.note_date, "created_at": dated.created_at,
@@ -221,15 +226,16 @@ def _parse_into(parsed: ParsedNote, data: bytes, mtime: dt.datetime | None, tz: 
     rows["tags"] = _shaped("tags", nid, tags)
     rows["aliases"] = _shaped("aliases", nid, [{"alias": a} for a in aliases])
     rows["note_keys"] = build_note_key_rows(nid, path, aliases)
-    rows["chapters"] = _shaped("chapters", nid, chapters)
+    # Timestamp lines are chapters only in an episode (elsewhere: a log, an agenda).
+    rows["chapters"] = _shaped("chapters", nid, chapters if kind == "episode" else [])
     if kind == "episode":
-        facts, episode_issues = read_episode(props, tz)
+        facts, episode_issues = read_episode(props, tz, title, path)
         parsed.issues.extend(episode_issues)
         rows["episodes"] = _shaped("episodes", nid, [facts])
         rows["episodes"][0]["title"] = title
+        parsed.issues.extend(chapter_issues)
     else:
         parsed.issues.extend(duration_issues)
-    parsed.issues.extend(chapter_issues)
     parsed.subject = profile_subject(props, title or "", body, path) if kind == "profile" else None
     credits = _guard(parsed, "people", lambda: find_credits(body, title or "")) or []
     rows["appearances"] = build_appearance_rows(nid, props, parsed.subject, credits)

@@ -35,6 +35,7 @@ class ParseJob:
     parts: str  # the folder the workers write their Parquet parts to
     runner: TaskRunner[Any]  # where the batches run (``pipelines.runtime.runners``)
     processes: int = 1  # worker processes per batch (threads share one pool)
+    kinds: list[list[str]] | None = None  # the ``[kinds]`` table: (glob, kind) pairs
 
 
 def split_batches(files: Sequence[FoundFile], batch_size: int) -> list[list[FoundFile]]:
@@ -79,6 +80,7 @@ def _run_batches(job: ParseJob, batches: list[list[FoundFile]]) -> Iterator[list
                     "batch_count": len(batches),
                     "processes": job.processes,
                     "parts": job.parts,
+                    "kinds": job.kinds or [],
                 },
             )
             for number, batch in enumerate(batches, 1)
@@ -119,9 +121,11 @@ def parse_batch(
     batch_count: int = 0,
     processes: int = 1,
     parts: str = "",
+    kinds: list[list[str]] | None = None,
 ) -> list[NoteOutcome]:
     """Parse one batch of files on ``processes`` worker processes; never raises for a bad note.
 
     The rows go to ``parts`` as Parquet (``stages.parts``); the outcome of each file comes back.
     """
-    return parse_in_processes(vault, files, tz, processes, parts, f"batch-{batch_no:06d}")
+    name = f"batch-{batch_no:06d}"
+    return parse_in_processes(vault, files, tz, processes, parts, name, kinds or [])

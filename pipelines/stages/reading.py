@@ -13,6 +13,7 @@ import datetime as dt
 import multiprocessing
 import os
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -29,8 +30,13 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 
 
-def read_note(vault: Path, found: FoundFile, tz: str) -> ParsedNote:
-    """Read one file and parse it; a file that cannot be read becomes an error issue."""
+def read_note(
+    vault: Path, found: FoundFile, tz: str, kinds: Sequence[Sequence[str]] = ()
+) -> ParsedNote:
+    """Read one file and parse it; a file that cannot be read becomes an error issue.
+
+    ``kinds`` is the ``[kinds]`` table: (glob, kind) pairs passed on to ``parse_note``.
+    """
     try:
         data = (vault / found.fs_path).read_bytes()
     except OSError as exc:
@@ -46,12 +52,15 @@ def read_note(vault: Path, found: FoundFile, tz: str) -> ParsedNote:
         )
         return parsed
     mtime = dt.datetime.fromtimestamp(found.mtime_ns / 1e9, tz=dt.UTC)
-    return parse_note(found.path, data, mtime=mtime, tz=tz)
+    rules = [(str(glob), str(kind)) for glob, kind in kinds]
+    return parse_note(found.path, data, mtime=mtime, tz=tz, kinds=rules)
 
 
-def parse_files(vault: str, files: list[FoundFile], tz: str) -> list[ParsedNote]:
+def parse_files(
+    vault: str, files: list[FoundFile], tz: str, kinds: Sequence[Sequence[str]] = ()
+) -> list[ParsedNote]:
     root = Path(vault)
-    return [read_note(root, found, tz) for found in files]
+    return [read_note(root, found, tz, kinds) for found in files]
 
 
 def _pool(processes: int) -> ProcessPoolExecutor:
@@ -93,14 +102,25 @@ def close_pools() -> None:
 
 
 def parse_chunk(
-    vault: str, files: list[FoundFile], tz: str, parts: str, chunk: str
+    vault: str,
+    files: list[FoundFile],
+    tz: str,
+    parts: str,
+    chunk: str,
+    kinds: Sequence[Sequence[str]] = (),
 ) -> list[NoteOutcome]:
     """Parse ``files`` and write their rows as the parts named ``chunk`` (``stages.parts``)."""
-    return write_parts(Path(parts), chunk, parse_files(vault, files, tz))
+    return write_parts(Path(parts), chunk, parse_files(vault, files, tz, kinds))
 
 
 def parse_in_processes(
-    vault: str, files: list[FoundFile], tz: str, processes: int, parts: str, name: str
+    vault: str,
+    files: list[FoundFile],
+    tz: str,
+    processes: int,
+    parts: str,
+    name: str,
+    kinds: Sequence[Sequence[str]] = (),
 ) -> list[NoteOutcome]:
     """Parse ``files`` on ``processes`` worker processes, each writing its own parts.
 
@@ -108,12 +128,12 @@ def parse_in_processes(
     small ``NoteOutcome`` per file, in the order of ``files``.
     """
     if processes <= 1 or len(files) < MIN_FILES_FOR_POOL:
-        return parse_chunk(vault, files, tz, parts, f"{name}-000")
+        return parse_chunk(vault, files, tz, parts, f"{name}-000", kinds)
     size = -(-len(files) // (processes * 2))  # two chunks per worker evens out slow notes
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     pool = _pool(processes)
     futures = [
-        pool.submit(parse_chunk, vault, chunk, tz, parts, f"{name}-{k:03d}")
+        pool.submit(parse_chunk, vault, chunk, tz, parts, f"{name}-{k:03d}", kinds)
         for k, chunk in enumerate(chunks)
     ]
     return [note for future in futures for note in future.result()]

@@ -15,6 +15,7 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -41,12 +42,18 @@ PUBLISHED_KEYS = (
     "published_date",
     "publish_date",
     "release_date",
+    "air_date",
+    "aired",
+    "airdate",
     "date",
     "发布日期",
     "日期",
 )
 DURATION_KEYS = (
     "duration",
+    "podcast_duration",
+    "episode_duration",
+    "audio_duration",
     "length",
     "runtime",
     "running_time",
@@ -65,11 +72,28 @@ MEDIA_KEYS = (
     "mp3",
     "enclosure",
     "enclosure_url",
+    "podcast_file",
+    "audio_file",
     "file",
 )
 
 # (?!\d), not \b, after the digits: "119期" has no word boundary, 期 being a word character.
 _NUMBER = re.compile(r"(?:^|#|\bep(?:isode)?\.?\s*|第)\s*(\d{1,5})(?!\d)", re.I)
+# A number that leads a title: "CR 553: x", "Episode 12 - x", "Ep. 7", "EP12", "#45", "25 - x";
+# or "第 12 期" anywhere in it.
+_TITLE_NUMBER = re.compile(
+    r"^\s*(?:(?:episode|ep\.?)\s*(\d{1,5})\b|(?-i:[A-Z]{1,6})\s?(\d{1,5})\s*[:：\-–—|]"
+    r"|#(\d{1,5})\b|(\d{1,4})\s*[:：\-–—|]\s)|第\s*(\d{1,5})\s*[期集回]",
+    re.I,
+)
+# A file named for its number: "0061", "003 - Title", "episode-062", "the-changelog-473".
+_FILE_NUMBER = re.compile(
+    r"^(?:(\d{1,4})(?:$|\s*[-_.–]\s*\S)|(?:episode|ep)[-_ ]?(\d{1,4})\b|[a-z][a-z-]*-(\d{1,4})$)",
+    re.I,
+)
+_EPISODE_FOLDERS = frozenset(
+    {"episodes", "episode", "_episodes", "shows", "show", "podcast", "podcasts", "播客", "节目"}
+)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 _TRUE = frozenset({"true", "yes", "y", "explicit", "1", "是"})
 _FALSE = frozenset({"false", "no", "n", "clean", "0", "否"})
@@ -97,6 +121,66 @@ def parse_number(text: str) -> int | None:
     """
     m = _NUMBER.search(text.strip())
     return int(m.group(1)) if m else None
+
+
+def number_from_title(title: str | None) -> int | None:
+    """The episode number a title starts with, or its ``第 N 期``.
+
+    >>> number_from_title("CR 553: Rust"), number_from_title("Episode 12 - Backups")
+    (553, 12)
+    >>> number_from_title("#45 Tide tables"), number_from_title("慢车道 第 27 期 书店")
+    (45, 27)
+    >>> number_from_title("2021 in review") is None, number_from_title("Top 10: x") is None
+    (True, True)
+    """
+    found = _TITLE_NUMBER.search(title or "")
+    if found is None:
+        return None
+    return next(int(g) for g in found.groups() if g)
+
+
+def number_from_path(path: str) -> int | None:
+    """The number a file is named for: ``0061.md``, ``003 - Title.md``, ``episode-062.md``.
+
+    Only when the file name is nothing but a number, or starts with one, or is a slug
+    ending in one; a date (``2021-03-05-x``) is not an episode number.
+
+    >>> number_from_path("content/show/self-hosted/0061.md"), number_from_path("shows/003 - A.md")
+    (61, 3)
+    >>> number_from_path("podcast/the-changelog-473.md"), number_from_path("2021-03-05-x.md")
+    (473, None)
+    """
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    found = _FILE_NUMBER.match(stem)
+    if found is None or re.match(r"\d{4}-\d{2}", stem):
+        return None
+    return next(int(g) for g in found.groups() if g)
+
+
+def show_from_path(path: str) -> str | None:
+    """The show a folder is named for, inside an episodes folder: ``show/self-hosted/0061.md``.
+
+    >>> show_from_path("content/show/self-hosted/0061.md"), show_from_path("shows/003 - A.md")
+    ('self-hosted', None)
+    >>> show_from_path("content/episode/kelp/index.md") is None
+    True
+    """
+    folders = path.split("/")[:-1]
+    if posixpath.basename(path).lower().startswith("index."):
+        folders = folders[:-1]  # a Hugo page bundle: the folder is the episode's own
+    if len(folders) < 2 or folders[-2].lower() not in _EPISODE_FOLDERS:
+        return None
+    return None if folders[-1].lower() in _EPISODE_FOLDERS else folders[-1]
+
+
+def _show_name(props: Properties) -> str | None:
+    show = props.first(*SHOW_KEYS)
+    if show is None or show.text.startswith("{"):
+        return None
+    text = show.text.strip()
+    if text.startswith("[[") and text.endswith("]]"):  # Obsidian: show: "[[Well Made]]"
+        text = text[2:-2].split("|")[-1].strip()
+    return text or None
 
 
 def read_explicit(props: Properties) -> bool | None:
@@ -142,6 +226,19 @@ def _url(props: Properties, keys: tuple[str, ...]) -> str | None:
     return None
 
 
+_AUDIO = re.compile(r"\.(?:mp3|m4a|aac|ogg|opus|wav)(?:[?#]|$)", re.I)
+
+
+def _audio_url(props: Properties) -> str | None:
+    """A share or link URL that points at an audio file is the episode's media.
+
+    >>> _audio_url(Properties({"url": "https://x.fm/212.mp3"}, {}, []))
+    'https://x.fm/212.mp3'
+    """
+    url = _url(props, SHARE_KEYS)
+    return url if url is not None and _AUDIO.search(url) else None
+
+
 def _int(props: Properties, keys: tuple[str, ...]) -> int | None:
     for key in keys:
         for prop in props.all(key):
@@ -153,8 +250,14 @@ def _int(props: Properties, keys: tuple[str, ...]) -> int | None:
     return None
 
 
-def read_episode(props: Properties, tz: str) -> tuple[EpisodeFacts, list[Issue]]:
-    """Everything the ``episodes`` table needs, with warnings for unreadable values."""
+def read_episode(
+    props: Properties, tz: str, title: str | None = None, path: str = ""
+) -> tuple[EpisodeFacts, list[Issue]]:
+    """Everything the ``episodes`` table needs, with warnings for unreadable values.
+
+    The number comes from a property, else the title, else the file name; the show from a
+    property, else the show's folder.
+    """
     duration, duration_text, issues = read_duration(props)
     published = None
     for key in PUBLISHED_KEYS:
@@ -164,11 +267,15 @@ def read_episode(props: Properties, tz: str) -> tuple[EpisodeFacts, list[Issue]]
                 break
         if published is not None:
             break
-    show = props.first(*SHOW_KEYS)
     status = props.first(*STATUS_KEYS)
+    number = _int(props, NUMBER_KEYS)
+    if number is None:
+        number = number_from_title(title)
+    if number is None:
+        number = number_from_path(path)
     facts = EpisodeFacts(
-        show_name=show.text if show is not None and not show.text.startswith("{") else None,
-        number=_int(props, NUMBER_KEYS),
+        show_name=_show_name(props) or show_from_path(path),
+        number=number,
         season=_int(props, SEASON_KEYS),
         published_date=published,
         duration_seconds=duration,
@@ -176,6 +283,6 @@ def read_episode(props: Properties, tz: str) -> tuple[EpisodeFacts, list[Issue]]
         explicit=read_explicit(props),
         status=status.text.lower() if status is not None else None,
         share_url=_url(props, SHARE_KEYS),
-        media_url=_url(props, MEDIA_KEYS),
+        media_url=_url(props, MEDIA_KEYS) or _audio_url(props),
     )
     return facts, issues

@@ -1,38 +1,66 @@
-"""Which kind of note this is: ``episode``, ``profile`` or ``note``.
+"""Which kind of note this is: ``episode``, ``profile`` or ``note``, and why.
 
-Rules, first match wins (the README lists them too):
+Rules, first match wins (the README lists them too); the reason goes to ``notes.kind_reason``:
 
-1. an explicit ``type``/``kind``/``layout``/``category`` property naming an
-   episode (episode, podcast, show notes, 播客, 节目) or a profile (profile,
-   person, people, founder, 人物), also as an Obsidian link (``"[[Podcast]]"``);
-2. a tag of that kind (``episode``, ``podcast``; ``profile``, ``person``,
-   ``founder``, ``人物``, ``人物故事``);
-3. episode evidence: a duration plus any of an episode number, a media
-   link, guests/panelists/hosts, or at least two chapters;
-4. a folder named for people (``people``, ``persons``, ``profiles``,
-   ``founders``, ``人物``) gives a profile;
-5. otherwise a plain ``note``.
+0. a ``[kinds]`` glob from ``notehouse.toml`` that matches the path (``config: <glob>``);
+1. a template (a folder named ``templates``) or a Hugo section list (``_index.md``) is a note;
+2. an explicit ``type``/``kind``/``layout``/``category`` property naming an episode
+   (episode, podcast episodes, show notes, 播客, 节目) or a profile (profile, person, people,
+   founder, guest, host, author, 人物), also as an Obsidian link (``"[[People]]"``);
+3. a tag naming an episode (``episode``, ``show-notes``) or a profile (``profile``,
+   ``person``, ``founder``, ``人物``, ``人物故事``);
+4. episode evidence from at least two of: a duration, an episode number (property, title
+   prefix such as ``CR 553:`` / ``#45`` / ``第 12 期``, or a numbered file name), an episode
+   folder (the note's folder or its parent: ``episodes``, ``shows``, ``podcasts`` ...), an
+   audio enclosure or podcast player embed, hosts/guests (property or heading), two or
+   more chapters, an air date, a ``podcast`` tag. One hint alone is never enough;
+5. profile evidence: a folder of people, an income / progress / revenue report or ``$N MRR``
+   in the title, description or file name, a founder or subject line, a person page
+   (bio, avatar and social links), a founder / CEO / interview title naming people,
+   or a first-person story about the author's own business;
+6. otherwise a plain ``note``.
 
->>> classify_note({"type": "episode"}, [], "x.md", has_duration=False, episode_hints=0)
+>>> classify_note(KindEvidence({"type": "episode"}, [], "x.md"))
 ('episode', 'type: episode')
->>> classify_note({}, ["人物故事"], "x.md", has_duration=False, episode_hints=0)
+>>> classify_note(KindEvidence({}, ["人物故事"], "x.md"))
 ('profile', 'tag: 人物故事')
->>> classify_note({}, [], "notes/x.md", has_duration=True, episode_hints=2)
-('episode', 'duration with 2 episode hints')
+>>> classify_note(KindEvidence({}, [], "shows/017 - Tide Tables.md", duration=True))
+('episode', 'episode evidence: duration, number in file name, folder shows')
+>>> classify_note(KindEvidence({}, [], "posts/017-tide-tables.md"))
+('note', 'default')
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import fnmatch
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-_EPISODE_WORDS = frozenset(
-    {"episode", "episodes", "podcast", "show_notes", "shownotes", "播客", "节目", "单集"}
-)
-_PROFILE_WORDS = frozenset(
-    {"profile", "profiles", "person", "people", "founder", "founders", "人物", "人物故事", "创始人"}
-)
-_TYPE_KEYS = ("type", "kind", "layout", "category", "categories", "class", "note_type")
-_PEOPLE_FOLDERS = frozenset({"people", "persons", "profiles", "founders", "人物"})
+from transforms.properties import _kind_words
+from transforms.properties.lookup import Properties
+
+KINDS = ("episode", "profile", "note")
+
+
+@dataclass(frozen=True)
+class KindEvidence:
+    """What a reader looks at to tell an episode from a profile from a note.
+
+    ``props`` is the note's one lookup (front matter, inline and body fields);
+    ``headings`` are heading titles; ``body`` the prose; ``rules`` the ``[kinds]`` table.
+    """
+
+    metadata: Mapping[str, object]
+    tags: Sequence[str]
+    path: str
+    title: str | None = None
+    props: Properties | None = None
+    headings: Sequence[str] = ()
+    body: str = ""
+    chapters: int = 0
+    duration: bool = False
+    rules: Sequence[tuple[str, str]] = ()
 
 
 def _word(value: object) -> str:
@@ -45,33 +73,144 @@ def _values(value: object) -> Iterable[object]:
     return value if isinstance(value, list | tuple) else [value]
 
 
-def classify_note(
-    metadata: Mapping[str, object],
-    tags: Iterable[str],
-    path: str,
-    *,
-    has_duration: bool,
-    episode_hints: int,
-) -> tuple[str, str]:
-    """The kind and a short reason, for the ``notes.kind_reason`` column."""
-    lowered = {str(k).lower(): v for k, v in metadata.items()}
-    for key in _TYPE_KEYS:
+def kind_from_rules(path: str, rules: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """The kind of the first ``[kinds]`` glob matching ``path`` (case-sensitive, ``**`` ok).
+
+    >>> kind_from_rules("Shows/Ep 1.md", [("Shows/**", "episode")])
+    ('episode', 'config: Shows/**')
+    >>> kind_from_rules("notes/a.md", [("Shows/**", "episode")]) is None
+    True
+    """
+    for glob, kind in rules:
+        if fnmatch.fnmatchcase(path, glob) or fnmatch.fnmatchcase(path, glob.replace("**/", "")):
+            return kind, f"config: {glob}"
+    return None
+
+
+def _explicit(ev: KindEvidence) -> tuple[str, str] | None:
+    lowered = {str(k).lower(): v for k, v in ev.metadata.items()}
+    for key in _kind_words.TYPE_KEYS:
         for value in _values(lowered.get(key, ())):
             word = _word(value)
-            if word in _EPISODE_WORDS:
+            if word in _kind_words.EPISODE_WORDS:
                 return "episode", f"{key}: {value}"
-            if word in _PROFILE_WORDS:
+            if word in _kind_words.PROFILE_WORDS:
                 return "profile", f"{key}: {value}"
-    tag_list = [t.lower() for t in tags]
-    for tag in tag_list:
-        leaf = _word(tag.split("/")[-1])
-        if leaf in _EPISODE_WORDS:
-            return "episode", f"tag: {tag}"
-        if leaf in _PROFILE_WORDS:
-            return "profile", f"tag: {tag}"
-    if has_duration and episode_hints >= 1:
-        return "episode", f"duration with {episode_hints} episode hints"
-    folders = [_word(part) for part in path.split("/")[:-1]]
-    if any(folder in _PEOPLE_FOLDERS for folder in folders):
-        return "profile", "folder of people"
+    for tag in ev.tags:
+        leaf = _word(tag.lower().split("/")[-1])
+        if leaf in _kind_words.EPISODE_TAGS:
+            return "episode", f"tag: {tag.lower()}"
+        if leaf in _kind_words.PROFILE_TAGS:
+            return "profile", f"tag: {tag.lower()}"
+    return None
+
+
+def _prop(ev: KindEvidence, keys: tuple[str, ...]) -> str | None:
+    if ev.props is None:
+        return None
+    prop = ev.props.first(*keys)
+    return prop.text if prop is not None else None
+
+
+def _number_hint(ev: KindEvidence, stem: str) -> str | None:
+    value = _prop(ev, _kind_words.NUMBER_KEYS)
+    if value is not None and any(ch.isdigit() for ch in value):
+        return "episode number"
+    if ev.title and _kind_words.TITLE_NUMBER.match(ev.title):
+        return "number in title"
+    if _kind_words.FILE_NUMBER.match(stem):
+        return "number in file name"
+    return None
+
+
+def _media_hint(ev: KindEvidence) -> str | None:
+    value = _prop(ev, _kind_words.MEDIA_KEYS)
+    if value is not None and (_kind_words.AUDIO_URL.search(value) or value.startswith("http")):
+        return "audio enclosure"
+    for item in ev.metadata.values():  # any front-matter URL to an audio file
+        if isinstance(item, str) and item.startswith("http") and _kind_words.AUDIO_URL.search(item):
+            return "audio enclosure"
+    if "<iframe" in ev.body and _kind_words.PLAYER.search(ev.body):
+        return "player embed"
+    return None
+
+
+def _episode_hints(ev: KindEvidence) -> list[str]:
+    folders = ev.path.split("/")[:-1]
+    stem = posixpath.splitext(posixpath.basename(ev.path))[0]
+    near = [_word(f) for f in folders[-2:]]
+    hints = [
+        "duration" if ev.duration else None,
+        _number_hint(ev, stem),
+        next((f"folder {f}" for f in near if f in _kind_words.EPISODE_FOLDERS), None),
+        _media_hint(ev),
+        "hosts or guests"
+        if _prop(ev, _kind_words.PEOPLE_KEYS)
+        or any(_kind_words.PEOPLE_HEADING.match(h) for h in ev.headings)
+        else None,
+        f"{ev.chapters} chapters" if ev.chapters >= 2 else None,
+        "air date" if _prop(ev, _kind_words.AIR_KEYS) else None,
+        "podcast tag" if any(_word(t) in _kind_words.WEAK_EPISODE_TAGS for t in ev.tags) else None,
+    ]
+    return [h for h in hints if h]
+
+
+def _founder_story(body: str) -> bool:
+    """A first-person story about the author's own business, in English.
+
+    At least 2 % of the words are I/me/my, and business words (revenue, customers, MRR,
+    side hustle ...) come at least 7 times per 1,000 words, 4 times at least.
+    """
+    sample = body[:20_000]
+    total = len(_kind_words.WORD.findall(sample))
+    if total < 100 or len(_kind_words.CJK.findall(sample)) > total:
+        return False
+    first = len(_kind_words.FIRST_PERSON.findall(sample))
+    business = len(_kind_words.BUSINESS.findall(sample))
+    return first >= 0.02 * total and business >= max(4, 0.007 * total)
+
+
+def _profile_hint(ev: KindEvidence) -> str | None:
+    folders = [_word(f) for f in ev.path.split("/")[:-1]]
+    if any(f in _kind_words.PEOPLE_FOLDERS for f in folders):
+        return "folder of people"
+    stem = posixpath.splitext(posixpath.basename(ev.path))[0]
+    description = _prop(ev, ("description", "summary", "excerpt")) or ""
+    for text in (ev.title or "", description, stem.replace("-", " ").replace("_", " ")):
+        if _kind_words.REPORT.search(text):
+            return "income or progress report"
+    if _prop(ev, _kind_words.SUBJECT_KEYS):
+        return "founder or subject line"
+    keys = {_word(k) for k in ev.metadata}
+    if len(keys & _kind_words.SOCIAL_KEYS) >= 3 or ({"bio", "avatar"} <= keys):
+        return "person page"
+    title = ev.title or ""
+    if _kind_words.INTERVIEW_TITLE.search(title) or (
+        _kind_words.ROLE_TITLE.search(title) and _prop(ev, _kind_words.NAMED_PEOPLE_KEYS)
+    ):
+        return "founder or interview title"
+    if _founder_story(ev.body):
+        return "first-person business story"
+    return None
+
+
+def classify_note(ev: KindEvidence) -> tuple[str, str]:
+    """The kind and a short reason, for the ``notes.kind_reason`` column."""
+    configured = kind_from_rules(ev.path, ev.rules)
+    if configured is not None:
+        return configured
+    folders = [_word(f) for f in ev.path.split("/")[:-1]]
+    if any(f in _kind_words.TEMPLATE_FOLDERS or f.endswith("_templates") for f in folders):
+        return "note", "template"
+    if posixpath.basename(ev.path).lower() in ("_index.md", "_index.markdown"):
+        return "note", "section list page"
+    explicit = _explicit(ev)
+    if explicit is not None:
+        return explicit
+    hints = _episode_hints(ev)
+    if len(hints) >= 2:
+        return "episode", "episode evidence: " + ", ".join(hints)
+    profile = _profile_hint(ev)
+    if profile is not None:
+        return "profile", profile
     return "note", "default"

@@ -1,4 +1,7 @@
-"""One lookup over a note's properties: front matter first, then Dataview inline fields.
+"""One lookup over a note's properties: front matter, inline ``Key::`` fields, body lines.
+
+That order is the precedence: a key written in front matter wins over the same key as a
+Dataview inline field, which wins over a ``Key: value`` body line (``properties.body``).
 
 >>> props = Properties({"Title": "Ep 1", "params": {"duration": "41:08"}}, {"Title": 2}, [])
 >>> props.first("title").text, props.first("title").line
@@ -68,8 +71,8 @@ class Properties:
                     at = nested.get(f"{raw_key}.{sub_key}", line)
                     self._add(f"{key}.{sub}", sub_value, "frontmatter", at)
                     self._add(sub, sub_value, "frontmatter", at)
-        for field in inline:
-            self._add(field.key, field.value, "inline", field.line)
+        for field in inline:  # inline rows first, then body rows: the caller passes them so
+            self._add(field.key, field.value, field.source, field.line)
 
     def _add(self, key: str, value: object, source: str, line: int | None) -> None:
         self._props.setdefault(key, []).append(Prop(key, value, source, line))

@@ -241,3 +241,33 @@ def test_log_level(flag: str | None, env: dict[str, str], expected: str) -> None
 def test_a_bad_log_level_is_an_error() -> None:
     with pytest.raises(ConfigError, match="DEBUG, INFO"):
         resolve_log_level("loud", {}, "WARNING")
+
+
+# [kinds]: glob -> kind, in file order, beside or instead of a [notehouse] table.
+KINDS_FILES = [
+    ('[kinds]\n"Shows/**" = "episode"\n"People/*" = "Profile"\n',
+     (("Shows/**", "episode"), ("People/*", "profile"))),
+    ('[notehouse]\nbatch_size = 10\n\n[kinds]\n"Meetings/**" = "note"\n',
+     (("Meetings/**", "note"),)),
+    ("batch_size = 10\n", ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", KINDS_FILES)
+def test_kinds_table_from_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: Any
+) -> None:
+    settings = _load(tmp_path, monkeypatch, file_text=text)
+    assert settings.kinds == expected
+    assert flow_parameters(settings)["kinds"] == [list(pair) for pair in expected]
+
+
+def test_kinds_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = _load(tmp_path, monkeypatch, env={"NOTEHOUSE_KINDS": "Shows/**=episode"})
+    assert settings.kinds == (("Shows/**", "episode"),)
+
+
+def test_an_unknown_kind_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ConfigError, match="choose one of episode, profile, note") as caught:
+        _load(tmp_path, monkeypatch, file_text='[kinds]\n"Shows/**" = "podcast"\n')
+    assert "'kinds'" in str(caught.value)

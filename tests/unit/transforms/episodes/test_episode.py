@@ -8,8 +8,17 @@ from typing import Any
 import pytest
 
 from tests.seed_notes import SEED_000_HEAD as SEED_NOTE
-from transforms.episodes.episode import EpisodeFacts, parse_number, read_duration, read_episode
+from transforms.episodes.episode import (
+    EpisodeFacts,
+    number_from_path,
+    number_from_title,
+    parse_number,
+    read_duration,
+    read_episode,
+    show_from_path,
+)
 from transforms.issues import Issue
+from transforms.properties.body import find_body_fields
 from transforms.properties.fields import find_inline_fields
 from transforms.properties.frontmatter import split_frontmatter
 from transforms.properties.lookup import Properties
@@ -17,7 +26,8 @@ from transforms.properties.lookup import Properties
 
 def _props(note: str) -> Properties:
     fm = split_frontmatter(note)
-    return Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
+    fields = find_inline_fields(fm.body) + find_body_fields(fm.body)
+    return Properties(fm.metadata, fm.key_lines, fields, fm.nested_lines)
 
 
 def _facts(note: str) -> tuple[EpisodeFacts, list[Issue]]:
@@ -312,3 +322,106 @@ OTHER_COLUMN_CASES: list[tuple[str, str, Any]] = [
 )
 def test_other_columns(note: str, column: str, expected: Any) -> None:
     _check(column, note, expected)
+
+
+# ---- podcast archives: where real show notes keep each column ---------------------------------
+
+JSON_EPISODE = """{
+  "show_name": "Harbour Hours",
+  "episode": 42,
+  "date": "2022-04-08T07:00:00-07:00",
+  "podcast_duration": "01:02:17",
+  "podcast_file": "https://media.example/hh/0042.mp3"
+}
+"""
+
+# (path, note, title) -> (show_name, number, published_date, duration_seconds, media_url)
+ARCHIVE_CASES: list[tuple[str, str, str | None, tuple[Any, ...]]] = [
+    # Hugo JSON front matter in a show folder.
+    ("content/show/harbour-hours/0042.md", JSON_EPISODE, None,
+     ("Harbour Hours", 42, dt.date(2022, 4, 8), 3737, "https://media.example/hh/0042.mp3")),
+    # Hugo YAML, MM:SS.mmm; the show named by its folder only.
+    ("content/show/tide-talk/0007.md", '---\npodcast_duration: "47:05.000"\n---\n', None,
+     ("tide-talk", 7, None, 2825, None)),
+    # A commented-out duration is no duration.
+    ("content/episode/x/index.md", '---\nTitle: x\n# podcast_duration: "14:19.000"\n---\n', None,
+     (None, None, None, None, None)),
+    # No front matter: the H1 number, Air Date and Duration as body list items.
+    ("shows/017 - Tide Tables.md", "# TT 17: Tide Tables\n\n* Air Date: March 3, 2021\n"
+     "* Duration: 49 mins 31 secs\n", "TT 17: Tide Tables",
+     (None, 17, dt.date(2021, 3, 3), 2971, None)),
+    # number, an epoch-millisecond date and an mp3 url; no duration.
+    ("podcast/the-net-loft-212.md", "---\nnumber: 212\ndate: 1614556800000\n"
+     "url: https://media.example/212.mp3\n---\n", None,
+     (None, 212, dt.date(2021, 3, 1), None, "https://media.example/212.mp3")),
+    # Chinese Hugo: `length`, the number from the file name; Chinese body lines.
+    ("site/content/podcasts/07-slow-bread.md", '---\nlength: "1 hr 4 mins"\n---\n', None,
+     (None, 7, None, 3840, None)),
+    ("x.md", "时长：48 分钟\n\n正文", "第 12 期 渔港", (None, 12, None, 2880, None)),
+    # Obsidian: the show as a property link, the number as text.
+    ("References/Net Loft 212.md", '---\nshow: "[[Net Loft]]"\nepisode: "212"\n---\n', None,
+     ("Net Loft", 212, None, None, None)),
+    # Front matter wins over a body line, a body line fills what front matter lacks.
+    ("x.md", "---\nduration: 41:08\n---\n- **Duration:** 50:00\n- **Length:** 9:00\n", None,
+     (None, None, None, 2468, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "note", "title", "expected"), ARCHIVE_CASES, ids=[c[0] for c in ARCHIVE_CASES]
+)
+def test_archive_episode_columns(
+    path: str, note: str, title: str | None, expected: tuple[Any, ...]
+) -> None:
+    facts, _ = read_episode(_props(note), "UTC", title, path)
+    got = (
+        facts.show_name,
+        facts.number,
+        facts.published_date,
+        facts.duration_seconds,
+        facts.media_url,
+    )
+    assert got == expected
+
+
+TITLE_NUMBER_CASES = [
+    ("CR 553: Rust on the Desktop", 553),
+    ("Episode 12 - Backups", 12),
+    ("Ep. 7: Kelp", 7),
+    ("EP12 Nets", 12),
+    ("#45 Tide tables", 45),
+    ("25 - A conversation on ropes", 25),
+    ("慢车道 第 27 期 在县城开书店", 27),
+    ("第12集：渔港", 12),
+    # Not an episode number:
+    ("2021 in review", None),
+    ("Top 10: knots", None),
+    ("Why 3 boats beat 1", None),
+    ("Kelp Forests at Scale", None),
+]
+
+
+@pytest.mark.parametrize(("title", "number"), TITLE_NUMBER_CASES)
+def test_number_from_title(title: str, number: int | None) -> None:
+    assert number_from_title(title) == number
+
+
+PATH_CASES = [
+    ("content/show/self-hosted/0061.md", 61, "self-hosted"),
+    ("shows/003 - Title.md", 3, None),
+    ("podcast/the-changelog-473.md", 473, None),
+    ("_episodes/episode-062.md", 62, None),
+    ("site/content/podcasts/02-pixel-arts.md", 2, None),
+    ("episodes/tide-talk/ep12.md", 12, "tide-talk"),
+    # Not numbered: dates and plain names.
+    ("_posts/2021-03-05-launch.md", None, None),
+    ("notes/kelp.md", None, None),
+    ("content/show/episodes/x.md", None, None),
+    ("content/episode/kelp-forests/index.md", None, None),  # a page bundle's own folder
+    ("content/show/tide-talk/ep-7/index.md", None, "tide-talk"),
+]
+
+
+@pytest.mark.parametrize(("path", "number", "show"), PATH_CASES, ids=[c[0] for c in PATH_CASES])
+def test_number_and_show_from_path(path: str, number: int | None, show: str | None) -> None:
+    assert (number_from_path(path), show_from_path(path)) == (number, show)

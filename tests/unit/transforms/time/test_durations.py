@@ -78,6 +78,20 @@ REAL_FORMAT_CASES = [
     ("100:00:00", 100 * 3600),
 ]
 
+# Podcast archives: Hugo JSON `podcast_duration` "HH:MM:SS", Hugo YAML "MM:SS.mmm",
+# a Chinese Hugo site's `length: "1 hr 2 mins"`, body lines `Duration: 49 mins 31 secs`.
+PODCAST_ARCHIVE_CASES = [
+    ("00:59:54", 59 * 60 + 54),
+    ("01:02:17", 3600 + 2 * 60 + 17),
+    ("53:11.000", 53 * 60 + 11),
+    ("47:05.000", 47 * 60 + 5),
+    ("1 hr 2 mins", 3600 + 2 * 60),
+    ("1 hr 4 mins", 3600 + 4 * 60),
+    ("48 mins", 48 * 60),
+    ("49 mins 31 secs", 49 * 60 + 31),
+    ("约 48 分钟", 48 * 60),
+]
+
 # Must not parse; each non-empty one must come with an explanation.
 NEGATIVE_CASES = [
     "41:75",
@@ -186,7 +200,9 @@ def test_seed_cases(text: str, seconds: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "seconds"), REAL_FORMAT_CASES, ids=[c[0] for c in REAL_FORMAT_CASES]
+    ("text", "seconds"),
+    REAL_FORMAT_CASES + PODCAST_ARCHIVE_CASES,
+    ids=[c[0] for c in REAL_FORMAT_CASES + PODCAST_ARCHIVE_CASES],
 )
 def test_real_formats(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
