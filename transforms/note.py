@@ -213,7 +213,8 @@ def _parse_into(
         "file_name": posixpath.basename(path), "folder": posixpath.dirname(path),
         "encoding": text.decoded.encoding, "frontmatter_format": fm.format,
         "title_source": titled.source, "note_date_source": dated.source,
-        "kind_reason": kind_reason,
+        "kind_reason": kind_reason, "title_line": titled.line,
+        "note_date_line": dated.line, "note_date_text": dated.text,
     }  # fmt: skip
     parsed.issues.extend(date_issues)
     fields = build_frontmatter_fields(fm.metadata, fm.key_lines, fm.nested_lines) + inline
@@ -232,7 +233,6 @@ def _parse_into(
         facts, episode_issues = read_episode(props, tz, title, path)
         parsed.issues.extend(episode_issues)
         rows["episodes"] = _shaped("episodes", nid, [facts])
-        rows["episodes"][0]["title"] = title
         parsed.issues.extend(chapter_issues)
     else:
         parsed.issues.extend(duration_issues)

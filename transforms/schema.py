@@ -41,6 +41,9 @@ TABLES: dict[str, pa.Schema] = {
         ("title_source", pa.string()),
         ("note_date_source", pa.string()),
         ("kind_reason", pa.string()),
+        ("title_line", pa.int32()),  # where the title was read (NULL: file name or none)
+        ("note_date_line", pa.int32()),  # where note_date was read (NULL: file name, URL)
+        ("note_date_text", pa.string()),  # what note_date was read from, as written
     ),
     "fields": _schema(
         ("note_id", pa.string()),
@@ -109,6 +112,7 @@ TABLES: dict[str, pa.Schema] = {
         ("section", pa.string()),
         ("is_image", pa.bool_()),
         ("line", pa.int32()),
+        ("text", pa.string()),  # the link as written
     ),
     "wikilinks": _schema(
         ("note_id", pa.string()),
@@ -119,6 +123,7 @@ TABLES: dict[str, pa.Schema] = {
         ("heading", pa.string()),
         ("embed", pa.bool_()),
         ("line", pa.int32()),
+        ("text", pa.string()),  # the link as written
     ),
     "note_keys": _schema(
         ("note_id", pa.string()),

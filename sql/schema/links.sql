@@ -6,5 +6,6 @@ CREATE TABLE links (
     label VARCHAR,
     section VARCHAR,
     is_image BOOLEAN,
-    line INTEGER
+    line INTEGER,
+    text VARCHAR
 );

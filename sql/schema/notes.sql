@@ -17,5 +17,8 @@ CREATE TABLE notes (
     frontmatter_format VARCHAR,
     title_source VARCHAR,
     note_date_source VARCHAR,
-    kind_reason VARCHAR
+    kind_reason VARCHAR,
+    title_line INTEGER,
+    note_date_line INTEGER,
+    note_date_text VARCHAR
 );

@@ -7,5 +7,6 @@ CREATE TABLE wikilinks (
     alias VARCHAR,
     heading VARCHAR,
     embed BOOLEAN,
-    line INTEGER
+    line INTEGER,
+    text VARCHAR
 );

@@ -404,8 +404,9 @@ def test_coverage(con: duckdb.DuckDBPyConnection) -> None:
     assert got["people"][:5] == (3, 0, 3, 0, 0.0)
     # journal/: 8 plain notes, 6 of them dated (reading-list has no date, meetup-retro a broken one)
     assert got["journal"][:5] == (8, 0, 0, 8, 0.75)
-    # _posts/: the quiet launch (a note) and episode 23; attachments/scan.md is not a note
-    assert got["_posts"][:5] == (2, 1, 0, 1, 1.0)
+    # _posts/: the quiet launch (a founder's own launch story: a profile) and episode 23;
+    # attachments/scan.md is not a note
+    assert got["_posts"][:5] == (2, 1, 1, 0, 1.0)
     assert "attachments" not in got
 
 

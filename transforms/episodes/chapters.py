@@ -90,11 +90,14 @@ _WIDE = str.maketrans("０１２３４５６７８９：（）【】［］｜－
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Chapter:
     """One line of a chapter list.
 
-    >>> Chapter(1, 100, 226, 126, "Intro", line=7, text="[01:40] Intro").length_seconds
+    >>> Chapter(
+    ...     ordinal=1, start_seconds=100, end_seconds=226, length_seconds=126, title="Intro",
+    ...     line=7, text="[01:40] Intro",
+    ... ).length_seconds
     126
     """
 
@@ -369,7 +372,15 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
             )
             issues.append(Issue("warning", _STAGE, message, row.line))
         length = end - row.start if end is not None else None
-        chapter = Chapter(i + 1, row.start, end, length, row.title, row.line, row.text)
+        chapter = Chapter(
+            ordinal=i + 1,
+            start_seconds=row.start,
+            end_seconds=end,
+            length_seconds=length,
+            title=row.title,
+            line=row.line,
+            text=row.text,
+        )
         chapters.append(chapter)
     return chapters, issues
 

@@ -99,10 +99,11 @@ _TRUE = frozenset({"true", "yes", "y", "explicit", "1", "是"})
 _FALSE = frozenset({"false", "no", "n", "clean", "0", "否"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EpisodeFacts:
     show_name: str | None
     number: int | None
+    title: str | None  # the note's title
     season: int | None
     published_date: dt.date | None
     duration_seconds: int | None
@@ -276,6 +277,7 @@ def read_episode(
     facts = EpisodeFacts(
         show_name=_show_name(props) or show_from_path(path),
         number=number,
+        title=title,
         season=_int(props, SEASON_KEYS),
         published_date=published,
         duration_seconds=duration,

@@ -98,7 +98,7 @@ _MULTIPLE_WORD = re.compile(rb"l(?:(?<=[bp]l)ed|ved)")
 _BACK, _FRONT, _MARGIN = 24, 64, 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GrowthMention:
     """One growth figure, as a percent change, with its raw span, sentence and line."""
 
@@ -233,13 +233,13 @@ def _line_growth(
         s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (0, len(masked)))
         out.append(
             GrowthMention(
-                len(out) + 1,
-                percent,
-                _basis(before, after),
-                _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo),
-                raw[start:end],
-                ctx.clean_sentence(raw[s_lo:s_hi]),
-                number,
+                ordinal=len(out) + 1,
+                percent=percent,
+                basis=_basis(before, after),
+                metric=_metric(masked[s_lo:s_hi], start - s_lo, end - s_lo),
+                text=raw[start:end],
+                sentence=ctx.clean_sentence(raw[s_lo:s_hi]),
+                line=number,
             )
         )
 

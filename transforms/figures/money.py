@@ -94,7 +94,7 @@ _METRIC_REACH = 120  # a metric word further than this from the figure is not ab
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MoneyMention:
     """One money figure, with the raw span, its sentence and its line."""
 
@@ -353,8 +353,10 @@ def _mention(
     if period is not None:
         annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
     return MoneyMention(
-        ordinal, amount, currency, period, annual, metric, qualifier, subject, text[start:end],
-        ctx.clean_sentence(text[s_lo:s_hi]), note.lines.line_of(start), high,
+        ordinal=ordinal, amount=amount, currency=currency, period=period,
+        annualized_amount=annual, metric=metric, qualifier=qualifier, subject=subject,
+        text=text[start:end], sentence=ctx.clean_sentence(text[s_lo:s_hi]),
+        line=note.lines.line_of(start), amount_high=high,
     )  # fmt: skip
 
 

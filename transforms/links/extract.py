@@ -34,7 +34,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from transforms.links.spans import (
@@ -51,7 +51,7 @@ from transforms.links.spans import (
 from transforms.text.markdown import find_headings, mask_code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WikiLink:
     """A link to another note: ``[[target#heading|alias]]`` or a relative Markdown link."""
 
@@ -63,7 +63,7 @@ class WikiLink:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     """An external http(s) link with the heading it sits under."""
 
@@ -207,7 +207,17 @@ def find_links(text: str) -> list[Link]:
         domain = link_domain(url) or ""
         at = bisect.bisect_right(heading_lines, line)
         section = headings[at - 1].title if at else None
-        links.append(Link(url, domain, label, section, is_image, text[start:end], line))
+        links.append(
+            Link(
+                url=url,
+                domain=domain,
+                label=label,
+                section=section,
+                is_image=is_image,
+                text=text[start:end],
+                line=line,
+            )
+        )
     return links
 
 
@@ -258,19 +268,31 @@ def find_wikilinks(text: str) -> list[WikiLink]:
         parsed = _parse_wikilink(inner)
         if parsed:
             target, alias, heading = parsed
-            found.append((start, WikiLink(target, alias, heading, embed, text[start:end], 0)))
+            link = WikiLink(
+                target=target,
+                alias=alias,
+                heading=heading,
+                embed=embed,
+                text=text[start:end],
+                line=0,
+            )
+            found.append((start, link))
     for x in md:
         internal = _internal_target(x.dest)
         if internal:
             raw = text[x.start : x.end]
-            link = WikiLink(internal[0], clean_label(x.label), internal[1], x.is_image, raw, 0)
+            link = WikiLink(
+                target=internal[0],
+                alias=clean_label(x.label),
+                heading=internal[1],
+                embed=x.is_image,
+                text=raw,
+                line=0,
+            )
             found.append((x.start, link))
     found.sort(key=lambda pair: pair[0])
     lines = _lines(text, [start for start, _ in found])
-    return [
-        WikiLink(w.target, w.alias, w.heading, w.embed, w.text, line)
-        for (_, w), line in zip(found, lines, strict=True)
-    ]
+    return [replace(w, line=line) for (_, w), line in zip(found, lines, strict=True)]
 
 
 def wikilink_targets(value: str) -> list[str]:

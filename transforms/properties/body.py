@@ -149,7 +149,17 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
         key = normalize_key(raw)
         if key:
             ordinal = first_ordinal + len(rows)
-            rows.append(Field(key, raw, value, classify_value(value), "body", number, ordinal))
+            rows.append(
+                Field(
+                    key=key,
+                    raw_key=raw,
+                    value=value,
+                    value_type=classify_value(value),
+                    source="body",
+                    line=number,
+                    ordinal=ordinal,
+                )
+            )
     return _without_dialogue(rows)
 
 

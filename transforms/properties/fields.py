@@ -53,7 +53,7 @@ _WIKILINK_LIST = re.compile(r"!?\[\[[^\[\]]+\]\](?:[ \t]*[,，、;][ \t]*!?\[\[[
 _LINK = re.compile(r"<https?://\S+>|\[[^\]]*\]\(\S+?\)|(?:https?://|www\.)\S+", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Field:
     """One property row; ``ordinal`` is its 1-based position among the rows returned."""
 
@@ -170,7 +170,17 @@ def build_frontmatter_fields(
                 key, raw = _path_keys(path)
                 text, value_type = _render(leaf)
                 at = _nested_line(raw, nested_lines, line) if nested_lines else line
-                rows.append(Field(key, raw, text, value_type, "frontmatter", at, len(rows) + 1))
+                rows.append(
+                    Field(
+                        key=key,
+                        raw_key=raw,
+                        value=text,
+                        value_type=value_type,
+                        source="frontmatter",
+                        line=at,
+                        ordinal=len(rows) + 1,
+                    )
+                )
                 if len(rows) >= MAX_ROWS:
                     return rows
     except (RecursionError, TypeError, ValueError):
@@ -272,7 +282,15 @@ def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
             if key:
                 ordinal = first_ordinal + len(rows)
                 rows.append(
-                    Field(key, raw_key, value, classify_value(value), "inline", number, ordinal)
+                    Field(
+                        key=key,
+                        raw_key=raw_key,
+                        value=value,
+                        value_type=classify_value(value),
+                        source="inline",
+                        line=number,
+                        ordinal=ordinal,
+                    )
                 )
                 if len(rows) >= MAX_ROWS:
                     return rows

@@ -35,7 +35,7 @@ _COMMAS = re.compile(r"[,，、;；]")
 _QUOTES = "\"'“”‘’「」"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Tag:
     """One tag, without ``#``; ``line`` is None when the front matter line is unknown."""
 
@@ -89,7 +89,7 @@ def tags_from_value(value: object, line: int | None = None) -> list[Tag]:
         tag = _clean(piece)
         if tag and tag not in seen:
             seen.add(tag)
-            tags.append(Tag(tag, "frontmatter", line))
+            tags.append(Tag(tag=tag, source="frontmatter", line=line))
     return tags
 
 
@@ -134,5 +134,5 @@ def find_tags(text: str) -> list[Tag]:
         if tag:
             line += masked.count("\n", counted, start)
             counted = start
-            tags.append(Tag(tag, "inline", line))
+            tags.append(Tag(tag=tag, source="inline", line=line))
     return tags

@@ -43,6 +43,7 @@ def test_seed_episode_row() -> None:
     assert facts == EpisodeFacts(
         show_name=None,
         number=119,
+        title=None,
         season=None,
         published_date=dt.date(2021, 3, 5),
         duration_seconds=41 * 60 + 8,

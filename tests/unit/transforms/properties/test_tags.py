@@ -60,7 +60,9 @@ def test_tags_from_value_negative(value: object) -> None:
 
 
 def test_tags_from_value_keeps_source_and_line() -> None:
-    assert tags_from_value(["episode"], line=5) == [Tag("episode", "frontmatter", 5)]
+    assert tags_from_value(["episode"], line=5) == [
+        Tag(tag="episode", source="frontmatter", line=5)
+    ]
 
 
 # ---- inline tags --------------------------------------------------------------------------
