@@ -8,13 +8,11 @@ are offsets of the original text.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from transforms.figures import words as w
 from transforms.figures.label_scan import LabelScan, label_scan
 from transforms.figures.patterns import alt as _alt
-from transforms.figures.patterns import guard as _guard
 from transforms.text.markdown import blank_match, mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
@@ -70,18 +68,17 @@ _QUAL_BEFORE_BODY = "|".join(
     rf"(?P<{name}>{_alt(words)})[ \t]*(?:{'|'.join(_QUAL_FILLERS)})?[ \t]*$"
     for name, words in w.QUALIFIERS_BEFORE.items()
 )
-_QUAL_BEFORE = re.compile(
-    _guard([_alt(words) for words in w.QUALIFIERS_BEFORE.values()]) + f"(?:{_QUAL_BEFORE_BODY})",
-    re.I,
-)
-_NOT_NEAR = re.compile(r"[最附临]$")
+# (a look-ahead of the qualifier words' first characters rejects most offsets in one test)
+_QUAL_FIRSTS = "".join(sorted({x[0] for words in w.QUALIFIERS_BEFORE.values() for x in words}))
+_QUAL_BEFORE = re.compile(f"(?=[{re.escape(_QUAL_FIRSTS)}])(?:{_QUAL_BEFORE_BODY})", re.I)
 # A _QUAL_BEFORE match ends (before blanks and a final newline) in a qualifier word or a
 # filler, so a tail ending in none of them, lower-cased, holds none. re.I also matches ſ,
 # İ and ı to s and i, which str.lower keeps apart: a text holding one goes to the regex.
-_QUAL_BEFORE_ENDS = tuple(
+_QUAL_ENDS = tuple(
     {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words} | set(_QUAL_FILLERS)
 )
 _ODD_FOLDS = re.compile("[\u017f\u0130\u0131]")
+_NOT_NEAR = re.compile(r"[最附临]$")
 # The last sentence or clause end in a span, found as the first one in the span reversed
 # (a greedy ".*" backing off from the span's end tests every character on the way back).
 # Reversed, "a full stop before whitespace or the span's end" is a full stop after
@@ -92,7 +89,6 @@ _CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s
 
 _METRICS = label_scan(w.METRIC_PATTERNS)
 _NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
-_UPPER = re.compile(r"[A-Z]")
 _SUBJECT_STOP = frozenset(
     """The A An In On At By For From To With We I It Its Our My He She They His Her Their
     This That These Those And But So Then After Before Since Last Next Total Net Gross
@@ -108,7 +104,6 @@ _VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 _TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
 
 
-@functools.lru_cache(maxsize=4)  # money and growth mask the same note one after the other
 def mask_prose(text: str) -> str:
     """``mask_code`` plus URLs and e-mail addresses blanked, every offset kept.
 
@@ -122,9 +117,7 @@ def mask_prose(text: str) -> str:
         return _URL.sub(blank_match, masked)
     if "://" not in text and "www." not in text:
         return masked
-    lines = masked.split("\n")  # a web address never spans lines
-    blanked = [_WEB_ONLY.sub(blank_match, x) if "://" in x or "www." in x else x for x in lines]
-    return "\n".join(blanked)
+    return _WEB_ONLY.sub(blank_match, masked)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -224,13 +217,8 @@ def qualifier_before(before: str) -> str | None:
     """
     before = before[-40:]
     tail = (before[:-1] if before.endswith("\n") else before).rstrip(" \t").lower()
-    if not tail.endswith(_QUAL_BEFORE_ENDS) and not _ODD_FOLDS.search(before):
+    if not tail.endswith(_QUAL_ENDS) and not _ODD_FOLDS.search(before):
         return None  # (most clauses end "revenue reached ": the search tried every offset)
-    return _qualifier_before_plain(before)
-
-
-def _qualifier_before_plain(before: str) -> str | None:
-    """``qualifier_before`` of at most 40 characters, by the regex alone."""
     m = _QUAL_BEFORE.search(before)
     if not m or not m.lastgroup:
         return None
@@ -269,8 +257,6 @@ def subject_in(clause: str) -> str | None:
     >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
     ('Sidekiq', 'Acme Corp', None)
     """
-    if not _UPPER.search(clause):
-        return None  # every _NAME match holds an A-Z; most clauses before a figure hold none
     for m in reversed(list(_NAME.finditer(clause))):
         words = m.group(0).split()
         if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
@@ -368,12 +354,6 @@ def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, s
     if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
         return None
     return _cell(rows[0], masked, pos, lo, hi)
-
-
-def _table_context_walk_all(masked: str, pos: int) -> tuple[str, str] | None:
-    """``table_context`` by walking up from every row (what it did before the memo)."""
-    lo, hi = line_bounds(masked, pos)
-    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked, lo, hi) else None
 
 
 def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:

@@ -43,18 +43,8 @@ _EN_WORDS = "|".join(w.EN_MAGNITUDE_WORDS)
 _EN_LETTERS = "|".join(w.EN_MAGNITUDE_LETTERS)
 _MAG = rf"{_SP}[十百千万亿]+|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
 _YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
-# A look-ahead in front of the magnitude and of the suffix: after most numbers neither
-# follows, and one class test then replaces a test per word (the hits stay the same).
-_MAG_GUARD = _rx.char_guard(
-    set(" \t\u00a0\u202f十百千万亿")
-    | _rx.word_firsts([*w.EN_MAGNITUDE_LETTERS, *w.EN_MAGNITUDE_WORDS], folded=True)
-)
 _SUFFIX = _rx.suffix_alt(
     w.SUFFIX_WORDS, _SPACE, {"元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"}
-)
-_SUFFIX_GUARD = _rx.char_guard(
-    _rx.word_firsts([x for x in w.SUFFIX_WORDS if not (x.islower() and x[-1:].isascii())], False)
-    | _rx.word_firsts([x for x in w.SUFFIX_WORDS if x.islower() and x[-1:].isascii()], True)
 )
 
 
@@ -62,11 +52,11 @@ _FIGURE = re.compile(
     rf"""(?P<neg>(?<![\w.\d])[-−]{_SP})?
     (?:(?P<pre>{_PREFIX}){_SP})?
     (?P<sign>(?<![\w\d])[-−])?
-    (?P<n1>{_NUM})(?P<more1>[多余])?(?:{_MAG_GUARD}(?P<m1>{_MAG}))?(?P<more2>[多余])?
+    (?P<n1>{_NUM})(?P<more1>[多余])?(?P<m1>{_MAG})?(?P<more2>[多余])?
     (?:{_SP}(?:(?P<dash>[-–—~～]){_SP}(?:{_PREFIX}{_SP})?|(?(m1)(?!)|(?:to|到|至){_SP}))
-       (?P<n2>{_NUM})(?:{_MAG_GUARD}(?P<m2>{_MAG}))?[多余]?)?
+       (?P<n2>{_NUM})(?P<m2>{_MAG})?[多余]?)?
     (?P<plus>\+)?
-    (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_SUFFIX}))?""",
+    (?:{_SP}(?P<suf>{_SUFFIX}))?""",
     re.X,
 )
 # Before the number a figure holds at most _LEAD characters (sign, currency prefix, spaces),
@@ -77,19 +67,11 @@ _LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PR
 _UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
-# \b(?:echo|printf|...)\b written to start with a class that a scan skips ahead to: the
-# look-behind after the first letter is the \b before it, (?<=e)cho is "echo".
-_SHELL_WORDS = ("echo", "printf", "print", "awk", "sed", "grep", "export", "perl", "bash", "sh")
-_SHELL_ALT = "|".join(f"(?<={word[0]}){word[1:]}" for word in _SHELL_WORDS)
-_SHELL = re.compile(rf"[eapsgb](?<!\w[eapsgb])(?:{_SHELL_ALT})\b")
+_SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
 _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
     r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
 )
-# Every _IMPLICIT_LEAD match ends in one of these: a money word's last character, a filler
-# or a space ("$" can also match before a final "\n", itself a space). A bare figure whose
-# previous character is none of them is no implicit CNY figure: it is dropped unread.
-_IMPLICIT_TAIL = frozenset("入收额水薪资润利了赚到值本价格费为是达约近超过：:")
 _METRIC_REACH = 120  # a metric word further than this from the figure is not about it
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
@@ -221,9 +203,14 @@ def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
 
 
 def find_money(
-    text: str, *, lang: str | None = None, default_subject: str | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    default_subject: str | None = None,
+    masked: str | None = None,
 ) -> list[MoneyMention]:
-    """Every money figure in ``text``, in text order.
+    """Every money figure in ``text``, in text order (``masked``: ``mask_prose(text)``,
+    when the caller has it).
 
     >>> [(str(x.amount), x.currency, x.period, x.metric) for x in find_money("ARR: $4M")]
     [('4000000', 'USD', 'year', 'arr')]
@@ -234,7 +221,8 @@ def find_money(
     []
     """
     try:
-        return _scan(text, (lang or "").lower(), default_subject)
+        masked = ctx.mask_prose(text) if masked is None else masked
+        return _scan(_Note(text, masked, (lang or "").lower(), default_subject))
     except (InvalidOperation, ValueError, OverflowError):  # pragma: no cover - defensive
         return []
 
@@ -262,27 +250,20 @@ def _wide(current: Context) -> Context:
     return wide
 
 
-def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
-    note = _Note(text, ctx.mask_prose(text), lang, default_subject)
+def _scan(note: _Note) -> list[MoneyMention]:
+    lang = note.lang
     out: list[MoneyMention] = []
     prev_end = 0
     zh = lang.startswith("zh")
     for m in _figures(note.masked, zh):
         currency = _currency(m, lang) if m["pre"] or m["suf"] else None
-        if currency is None and (not zh or m["pre"] or m["neg"] or not _may_lead(note, m)):
+        if currency is None and (not zh or m["pre"] or m["neg"]):
             continue  # without a currency word only a Chinese note can keep a figure
         mention = _mention(note, m, currency, prev_end, len(out) + 1)
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
     return out
-
-
-def _may_lead(note: _Note, m: re.Match[str]) -> bool:
-    """False when no money word can lead into bare figure ``m`` (see _IMPLICIT_TAIL), so
-    that ``_implicit`` would refuse it: the character before it ends no _IMPLICIT_LEAD."""
-    at = m.start()
-    return at > 0 and (note.masked[at - 1] in _IMPLICIT_TAIL or note.masked[at - 1].isspace())
 
 
 def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:

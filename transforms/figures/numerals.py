@@ -5,12 +5,24 @@ numerals need not be tried). Private to ``money.py``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
 from transforms.figures import words as w
-from transforms.figures.patterns import word_firsts
+from transforms.figures.patterns import FOLDS
+
+
+def word_firsts(words: list[str], folded: bool) -> set[str]:
+    """Characters a hit of ``words`` can start with (under re.I when ``folded``).
+
+    >>> word_firsts(["k"], folded=True) == {"k", "K", "\u212a"}
+    True
+    """
+    out = {word[0] for word in words}
+    if folded:
+        out |= {c.swapcase() for c in out} | {f for c in out for f in FOLDS.get(c.lower(), "")}
+    return out
+
 
 _RUN = rf"(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*"  # the rest of a numeral after its first character
 # A figure's number starts at a digit or a Chinese numeral. Inside a run of digits (or of
@@ -18,10 +30,6 @@ _RUN = rf"(?<=\d)\d*|[{w.ZH_NUMERAL_CHARS}]*"  # the rest of a numeral after its
 # money's _ARABIC and _ZH_NUM refuse the others. (A leading character class lets the regex engine
 # skip ahead to candidates fast.)
 NUMERAL = re.compile(rf"[\d{w.ZH_NUMERAL_CHARS}](?:{_RUN})")
-# The same with the decimal digits below U+10000 listed instead of \d (a faster scan); for
-# a text without characters past U+FFFF it finds the same numerals.
-_BMP_DIGITS = "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in w.BMP_DIGIT_ZEROS)
-NUMERAL_BMP = re.compile(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}](?:{_RUN})")
 # The characters a figure's lead before its number is made of (sign, currency prefix, spaces).
 PREFIX_CHARS = frozenset("-− \t\u00a0\u202f" + "".join([*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
 # A figure with neither prefix nor suffix names no currency (dropped outside Chinese notes).
@@ -77,22 +85,17 @@ def _chars(chars: Iterable[str]) -> str:
     return "[" + re.escape("".join(sorted(chars))) + "]"
 
 
-# Outside Chinese notes: the same scans less numerals bare_numeral calls bare (see
-# priced_numerals); texts past U+FFFF are rare, so theirs is compiled on first use.
-_PRICED_BMP = priced_numerals(rf"[{_BMP_DIGITS}{w.ZH_NUMERAL_CHARS}]", _RUN, PREFIX_CHARS)
-_priced = functools.cache(lambda: priced_numerals(rf"[\d{w.ZH_NUMERAL_CHARS}]", _RUN, PREFIX_CHARS))
+# Outside Chinese notes: the numerals less those bare_numeral calls bare (see priced_numerals).
+_PRICED = priced_numerals(rf"[\d{w.ZH_NUMERAL_CHARS}]", _RUN, PREFIX_CHARS)
 
 
 def numerals(masked: str, bare: bool = True) -> Iterator[re.Match[str]]:
-    """``NUMERAL.finditer(masked)``, scanned with ``NUMERAL_BMP`` where that is safe;
-    with ``bare`` False, less the numerals :func:`bare_numeral` would skip (``_PRICED_BMP``).
+    """``NUMERAL.finditer(masked)``; with ``bare`` False, less the numerals
+    :func:`bare_numeral` would skip.
 
-    >>> [m.group(0) for m in numerals("x1 ٣4 两万 \U0001d7d9")]
-    ['1', '٣4', '两万', '𝟙']
+    >>> [m.group(0) for m in numerals("x1 ٣4 两万")]
+    ['1', '٣4', '两万']
     >>> [m.group(0) for m in numerals("in 2024 we paid $5, 7 dollars", bare=False)]
     ['5', '7']
     """
-    # UTF-16 takes four bytes only for a character past U+FFFF (surrogates pass as two).
-    if masked.isascii() or len(masked.encode("utf-16-le", "surrogatepass")) == 2 * len(masked):
-        return (NUMERAL_BMP if bare else _PRICED_BMP).finditer(masked)
-    return (NUMERAL if bare else _priced()).finditer(masked)
+    return (NUMERAL if bare else _PRICED).finditer(masked)

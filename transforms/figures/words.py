@@ -19,15 +19,6 @@ ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 ZH_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 ZH_NUMERAL_CHARS = "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_BIG_UNITS])
 
-# The "0" of each run of ten decimal digits below U+10000, which is what re's \d matches
-# there (ASCII, Arabic-Indic, Devanagari ... fullwidth). Listed, they make a character
-# class that a scan tests much faster than \d; tests/unit/test_money.py checks the list.
-BMP_DIGIT_ZEROS = (
-    "\u0030\u0660\u06f0\u07c0\u0966\u09e6\u0a66\u0ae6\u0b66\u0be6\u0c66\u0ce6\u0d66"
-    "\u0de6\u0e50\u0ed0\u0f20\u1040\u1090\u17e0\u1810\u1946\u19d0\u1a80\u1a90\u1b50"
-    "\u1bb0\u1c40\u1c50\ua620\ua8d0\ua900\ua9d0\ua9f0\uaa50\uabf0\uff10"
-)
-
 # A Chinese numeral run preceded by one of these is part of a vaguer word
 # (十几万, 数百万, 上千, 第一, 统一) and is never read as a figure.
 ZH_NUMERAL_BLOCKERS = "几数上成好第统唯单同专之"
