@@ -27,7 +27,6 @@ _WEB_ONLY = re.compile(_WEB)
 _SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
 # a table row, tested in place with match(masked, lo, hi): the line is not copied
 _TABLE_ROW = re.compile(r"\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
 
 
@@ -101,7 +100,6 @@ _SUBJECT_STOP = frozenset(
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
 _ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
 _VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
-_TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
 
 
 def mask_prose(text: str) -> str:
@@ -285,92 +283,3 @@ def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) ->
         return False
     head = masked[max(line_lo, start - 1 - REACH) : start - 1].rstrip(" \t")
     return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
-
-
-def table_context(
-    masked: str,
-    pos: int,
-    memo: dict[int, tuple[int, int]] | None = None,
-    line: tuple[int, int] | None = None,
-) -> tuple[str, str] | None:
-    """For a figure in a Markdown table cell: (column header + row label, first header).
-
-    ``memo`` (one dict per text) keeps the rows above each line already read, so the
-    cells of one table do not each walk back up to its header. ``line`` is the bounds of
-    ``pos``'s line when the caller has them.
-
-    >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
-    >>> table_context(t, t.index("$5"))
-    ('Revenue Jan', 'Month')
-    """
-    lo, hi = line or line_bounds(masked, pos)
-    if not _TABLE_ROW.match(masked, lo, hi):
-        return None
-    count, top = _rows_above(masked, lo, {} if memo is None else memo)
-    if count < 2 or count >= _MAX_ROWS:
-        return None if count < 2 else _table_context_walk(masked, pos, lo, hi)
-    rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
-    if not _TABLE_RULE.match(masked[rule_lo:rule_hi]):
-        return None
-    return _cell(masked[top : masked.index("\n", top)], masked, pos, lo, hi)
-
-
-_MAX_ROWS = 500  # rows read above a cell; a longer table is walked as before
-
-
-def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    """(how many table rows sit right above the line starting at ``lo``, where the top
-    one starts); ``memo`` holds the answer for lines already seen, so a table is read once.
-    """
-    chain: list[int] = []
-    cur = lo
-    while cur not in memo:
-        if cur == 0:
-            memo[cur] = (0, 0)
-            break
-        prev_lo, prev_hi = line_bounds(masked, cur - 1)
-        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
-            memo[cur] = (0, cur)
-            break
-        chain.append(cur)
-        cur = prev_lo
-    for line in reversed(chain):  # each line's row above is the one before it in chain
-        count, top = memo[cur]
-        memo[line] = (count + 1, top if count else cur)
-        cur = line
-    return memo[lo]
-
-
-def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, str] | None:
-    """``table_context`` for a row with ``_MAX_ROWS`` or more rows above it."""
-    rows: list[str] = []
-    start = lo
-    while start > 0 and len(rows) < _MAX_ROWS:
-        prev_lo, prev_hi = line_bounds(masked, start - 1)
-        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
-            break
-        rows.insert(0, masked[prev_lo:prev_hi])
-        start = prev_lo
-    if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
-        return None
-    return _cell(rows[0], masked, pos, lo, hi)
-
-
-def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:
-    header = [c.strip() for c in header_row.strip().strip("|").split("|")]
-    row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
-    col = masked[lo:pos].strip().lstrip("|").count("|")
-    head = header[col] if col < len(header) else ""
-    label = row[0] if col > 0 and row else ""
-    return f"{head} {label}".strip(), header[0] if header else ""
-
-
-def table_period(first_header: str) -> str | None:
-    """Period implied by a table whose rows are months, years, quarters or weeks."""
-    m = _TABLE_PERIOD.match(first_header.strip("* "))
-    if not m:
-        return None
-    word = m.group(0).lower()
-    return {"month": "month", "year": "year", "quarter": "quarter", "week": "week"}.get(
-        word, w.PERIOD_WORDS.get(word[:1], w.PERIOD_WORDS.get(word[:2], "month"))
-    )

@@ -23,8 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from transforms.figures import change_columns as cc
 from transforms.figures import context as ctx
 from transforms.figures import patterns as _rx
+from transforms.figures import tables
 from transforms.figures import words as w
 from transforms.figures.label_scan import label_scan, labelled
 from transforms.figures.money import parse_zh_numeral
@@ -33,10 +35,10 @@ _UP = _rx.alt(list(w.GROWTH_UP))
 _DOWN = _rx.alt(list(w.GROWTH_DOWN))
 # One group per basis; a basis listed earlier wins a tie (the bases never overlap).
 _BASIS = labelled(w.BASIS_WORDS)
-_BASIS_ORDER = {b: i for i, b in enumerate(w.BASIS_WORDS)}
+_CLAUSE = re.compile(r"[，,；;。!?！？]|\.(?!\d)")  # where a clause after a figure ends
 _ANY_BASIS = "|".join(p for ps in w.BASIS_WORDS.values() for p in ps)
 _FIGURE_BODY = r"""(?P<sign>(?<![A-Za-z0-9_.])[-−+])?
-      (?<![A-Za-z0-9_.,])(?P<pct>\d{1,9}(?:\.\d{1,6})?)[ \t]?[%％]
+      (?<![A-Za-z0-9_.,])(?P<pct>(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,6})?)[ \t]?[%％]
     | 百分之(?P<zhpct>[零一二两三四五六七八九十百]+)
     | (?<![A-Za-z0-9_.])(?P<mult>\d{1,6}(?:\.\d{1,3})?)[ \t]?(?:[x×](?![A-Za-z])|倍)
     | 翻了?(?P<fan>[一二两三四五六七八九十\d]{1,2})番 | (?P<fanbei>翻番)
@@ -66,7 +68,8 @@ _AFTER = re.compile(
 # phrase before a figure starts just after the last one (the first in the text reversed:
 # a greedy ".*" backing off from the end would test every character on the way back).
 _STOP = re.compile(r"[0-9$%.,;!?()|<>=+*#&\"\[\]{}]")  # (searched in the text reversed)
-_LEVEL = re.compile(r"\bto[ \t]*$|到[ \t]*$", re.I)  # "grew to 30%" is a level, not growth
+# "grew to 30%" is a level, not growth, and so is "fell from 75% (to nearly zero)"
+_LEVEL = re.compile(r"\b(?:to|from)[ \t]*$|[到从][ \t]*$", re.I)
 _DOWN_WORD = re.compile(_DOWN, re.I)
 _UP_NEXT = re.compile(r"\b(?:up|down)[ \t]*(?:by[ \t]*)?$", re.I)
 _BY_TIMES = re.compile(r"(?:增长|增加)了?[ \t]*$")
@@ -115,13 +118,28 @@ def find_growth(text: str, masked: str | None = None) -> list[GrowthMention]:
     """
     masked = ctx.mask_prose(text) if masked is None else masked
     out: list[GrowthMention] = []
-    for number, line, raw in _candidate_lines(text, masked):
-        _line_growth(out, _figures(line), line, raw, number)
+    memo: dict[int, tuple[int, int]] = {}  # the rows above each table line (see tables)
+    for number, lo, line, raw in _candidate_lines(text, masked):
+        row = _Row(masked, lo, memo) if tables.TABLE_ROW.match(line) else None
+        _line_growth(out, _figures(line), line, raw, number, row)
     return out
 
 
-def _candidate_lines(text: str, masked: str) -> Iterator[tuple[int, str, str]]:
-    """(line number, prose-masked line, raw line) of each line holding an anchor.
+@dataclass(frozen=True)
+class _Row:
+    """A table row's place in the note: the masked note, where the row starts, the memo."""
+
+    masked: str
+    lo: int
+    memo: dict[int, tuple[int, int]]
+
+    def cell(self, start: int, length: int) -> tables.Cell | None:
+        line = (self.lo, self.lo + length)
+        return tables.table_cell(self.masked, self.lo + start, self.memo, line)
+
+
+def _candidate_lines(text: str, masked: str) -> Iterator[tuple[int, int, str, str]]:
+    """(line number, its offset, prose-masked line, raw line) of each line holding an anchor.
 
     Everything a figure needs (its clause, sentence and growth word) lies on its own
     line, so only lines that can hold a figure are read.
@@ -136,7 +154,7 @@ def _candidate_lines(text: str, masked: str) -> Iterator[tuple[int, str, str]]:
         hi = len(masked) if hi < 0 else hi
         number += masked.count("\n", counted, lo)
         counted = lo
-        yield number, masked[lo:hi], text[lo:hi]
+        yield number, lo, masked[lo:hi], text[lo:hi]
 
 
 def _figures(line: str) -> Iterator[re.Match[str]]:
@@ -164,24 +182,39 @@ def _after_number(line: str, at: int) -> bool:
 
 
 def _line_growth(
-    out: list[GrowthMention], figures: Iterator[re.Match[str]], masked: str, raw: str, number: int
+    out: list[GrowthMention],
+    figures: Iterator[re.Match[str]],
+    masked: str,
+    raw: str,
+    number: int,
+    row: _Row | None = None,
 ) -> None:
-    """Append the growth ``figures`` of one line (offsets are offsets in the line)."""
+    """Append the growth ``figures`` of one line (offsets are offsets in the line);
+    ``row`` is the line's place when it is a table row."""
     for m in figures:
         start, end = m.span()
-        before = masked[ctx.clause_start(masked, start, 0) : start]
-        after = masked[end : end + ctx.REACH]  # (a slice stops at the line's end itself)
-        percent = _percent(m, before, after)
-        if percent is None:
-            continue
         # ``masked`` is one line (no newline): its bounds are the whole string
         s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (0, len(masked)))
+        cell = row.cell(start, len(masked)) if row is not None and m["pct"] else None
+        if cell is not None and cc.change_cell(cell):
+            value = Decimal(m["pct"].replace(",", ""))
+            percent = -value if m["sign"] and m["sign"] in "-−" else value
+            basis = cc.change_basis(cell)
+            metric = _metric(cell.label, 0, len(cell.label))
+        else:
+            before = masked[ctx.clause_start(masked, start, 0) : start]
+            after = masked[end : end + ctx.REACH]  # (a slice stops at the line's end itself)
+            found = _percent(m, before, after)
+            if found is None:
+                continue
+            percent, basis = found, _basis(before, after)
+            metric = _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo)
         out.append(
             GrowthMention(
                 len(out) + 1,
                 percent,
-                _basis(before, after),
-                _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo),
+                basis,
+                metric,
                 raw[start:end],
                 ctx.clean_sentence(raw[s_lo:s_hi]),
                 number,
@@ -223,7 +256,7 @@ def _percent(m: re.Match[str], before: str, after: str) -> Decimal | None:
     elif m["zhpct"]:
         value = Decimal(parse_zh_numeral(m["zhpct"]) or 0)
     else:
-        value = Decimal(m["pct"])
+        value = Decimal(m["pct"].replace(",", ""))
     if m["sign"] and m["sign"] in "-−":
         return -value
     return value * direction
@@ -242,15 +275,17 @@ def _word_percent(m: re.Match[str]) -> Decimal:
 
 
 def _basis(before: str, after: str) -> str:
-    window = before[-30:] + " " + after[:30]
-    best: tuple[int, int, str] | None = None
-    centre = min(len(before), 30)
-    for hit in _BASIS.finditer(window):
-        basis = hit.lastgroup or ""
-        key = (abs(hit.start() - centre), _BASIS_ORDER[basis], basis)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else "other"
+    """The basis word of a figure: the last one in its clause before it, else the first
+    after it up to the clause's end (``同比下降 8%，环比下降 22%``: each its own).
+
+    >>> _basis("同比下降 ", "，环比下降 22%"), _basis("grew ", " MoM."), _basis("up ", ", YoY")
+    ('yoy', 'mom', 'other')
+    """
+    hits = list(_BASIS.finditer(before[-30:]))
+    if hits:
+        return hits[-1].lastgroup or "other"
+    hit = _BASIS.search(_CLAUSE.split(after[:30], maxsplit=1)[0])
+    return (hit.lastgroup or "other") if hit else "other"
 
 
 def _metric(sentence: str, start: int, end: int) -> str:

@@ -26,6 +26,7 @@ from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
 
 from transforms.figures import context as ctx
 from transforms.figures import patterns as _rx
+from transforms.figures import tables
 from transforms.figures import words as w
 from transforms.figures.numerals import PREFIX_CHARS, bare_numeral
 from transforms.figures.numerals import numerals as _numerals
@@ -322,9 +323,9 @@ def _mention(
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
     if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
         return None
-    table = ctx.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
+    table = tables.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
     if period is None and table is not None:
-        period = ctx.period_before(table[0]) or ctx.table_period(table[1])
+        period = ctx.period_before(table[0]) or tables.table_period(table[1])
     s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (line_lo, eol))
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:

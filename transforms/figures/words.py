@@ -157,12 +157,14 @@ QUALIFIERS_AFTER: dict[str, tuple[str, ...]] = {
 
 GROWTH_UP = (
     "grew", "grow", "grows", "growing", "growth", "increased", "increase", "increases",
-    "rose", "rise", "rising", "jumped", "gained", "climbed", "surged", "up",
-    "同比增长", "环比增长", "增长", "增加", "上涨", "上升", "提升", "提高", "增幅", "涨",
+    "rose", "rise", "rising", "jumped", "gained", "climbed", "surged", "soared", "up",
+    "同比增长", "环比增长", "增长", "增加", "上涨", "上升", "提升", "提高", "增幅", "飙升",
+    "暴涨", "大涨", "激增", "猛增", "涨",
 )  # fmt: skip
 GROWTH_DOWN = (
     "declined", "decline", "decreased", "decrease", "dropped", "drop", "fell", "fall",
-    "shrank", "shrunk", "down", "下降", "减少", "下滑", "下跌", "降低", "缩水", "跌",
+    "shrank", "shrunk", "down", "下降", "减少", "下滑", "下跌", "降低", "缩水", "暴跌", "骤降",
+    "跌",
 )  # fmt: skip
 BASIS_WORDS: dict[str, tuple[str, ...]] = {
     "yoy": (
@@ -171,17 +173,32 @@ BASIS_WORDS: dict[str, tuple[str, ...]] = {
         r"year[- ]over[- ]year",
         r"year[- ]on[- ]year",
         r"\bannual growth\b",
+        r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) year\b",
         "同比",
+        "比去年",
+        "较去年",
+        "去年同期",
     ),
-    "mom": (r"\bmom\b", r"\bm/m\b", r"month[- ]over[- ]month", r"month[- ]on[- ]month", "环比"),
+    "mom": (
+        r"\bmom\b",
+        r"\bm/m\b",
+        r"month[- ]over[- ]month",
+        r"month[- ]on[- ]month",
+        r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) month\b",
+        "环比",
+        "比上月",
+        "较上月",
+        "比上个月",
+        "较上个月",
+    ),
 }
 # Multipliers written as words: factor of the new value over the old one.
 GROWTH_FACTORS: dict[str, int] = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "翻倍": 2, "翻了一倍": 2,
 }  # fmt: skip
 GROWTH_METRICS: dict[str, tuple[str, ...]] = {
-    "arr": (r"(?<![A-Za-z])ARR\b", "年经常性收入"),
-    "mrr": (r"(?<![A-Za-z])MRR\b", "月经常性收入"),
+    "arr": (r"(?<![A-Za-z])ARR\b", r"annual recurring revenue", "年经常性收入"),
+    "mrr": (r"(?<![A-Za-z])MRR\b", r"monthly recurring revenue", "月经常性收入"),
     "revenue": (r"\brevenues?\b", r"\bsales\b", r"\bincome\b", "收入", "营收", "营业额", "销售额"),
     "profit": (r"\bprofits?\b", "利润", "净利"),
     "users": (

@@ -28,6 +28,12 @@ REAL_FORMAT_CASES: list[Case] = [
     ("环比增长 15%", "15", "mom", None),
     ("用户环比增长 15%", "15", "mom", "users"),
     ("Revenue grew 30% MoM", "30", "mom", "revenue"),
+    # a basis phrase after the figure, and Chinese "compared with last year/month"
+    ("signups were up 35% over last month", "35", "mom", "users"),
+    ("订阅收入比去年增长 12%", "12", "yoy", "revenue"),
+    ("访客比上个月减少 6%", "-6", "mom", "traffic"),
+    ("下载量暴涨了整整 80%", "80", "other", "downloads"),
+    ("sales soared 1,250% after launch", "1250", "other", "revenue"),
     ("30% month-over-month growth", "30", "mom", None),
     ("up 45% year over year", "45", "yoy", None),
     ("YoY growth of 12%", "12", "yoy", None),
@@ -72,6 +78,11 @@ NEGATIVE_CASES: list[str] = [
     "3 倍速播放",
     "利润增长到 30% 的份额",
     "Only 5% convert",
+    # a level the change starts from, and a share
+    "churn fell from 75% to nearly zero",
+    "退款率从 12% 降到几乎为零",
+    "| Channel | Share |\n|---|---|\n| Search | 45% |",
+    "| Metric | This Month | Change |\n|---|---|---|\n| Conversion Rate | 8% | n/a |",
 ]
 
 BUGS_CAUGHT: list[Case] = [
@@ -86,6 +97,38 @@ KNOWN_GAPS: list[Case] = [
     ("增长了百分之十二点五", "12.5", "other", None),  # Chinese decimal percent
     ("a twofold increase in users", "100", "other", "users"),  # word multipliers
 ]
+
+
+# A metrics table with a change column: (table, [(percent, basis, metric, line)]).
+CHANGE_COLUMN_CASES: list[tuple[str, list[tuple[str, str, str, int]]]] = [
+    ("| Metric | Value This Month | Change |\n|---|---|---|\n"
+     "| Weekly Active Users | 12,040 | +18% |\n| Monthly Recurring Revenue | $3,210 | −4% |\n"
+     "| Refunds | 3 | 0% |",
+     [("18", "mom", "users", 3), ("-4", "mom", "mrr", 4), ("0", "mom", "other", 5)]),
+    ("| | March | April | Δ |\n|---|---|---|---|\n| Revenue | $1,200 | $1,500 | +25% |",
+     [("25", "mom", "revenue", 3)]),
+    ("| Metric | 2022 | 2023 | Growth |\n|---|---|---|---|\n| Customers | 40 | 52 | +30% |",
+     [("30", "yoy", "users", 3)]),
+    ("| Item | Now | Change |\n|---|---|---|\n| Sales | $23.37 | +$22.17 (+1,848%) |",
+     [("1848", "other", "revenue", 3)]),
+    ("| 指标 | 本月 | 环比 |\n|---|---|---|\n| 营收 | 3.2 万 | -12% |",
+     [("-12", "mom", "revenue", 3)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CHANGE_COLUMN_CASES, ids=[c[0] for c in CHANGE_COLUMN_CASES])
+def test_change_columns(case: tuple[str, list[tuple[str, str, str, int]]]) -> None:
+    text, want = case
+    got = [(str(g.percent), g.basis, g.metric, g.line) for g in find_growth(text)]
+    assert got == want
+    assert all(g.text in text for g in find_growth(text))
+
+
+def test_each_basis_word_attaches_to_its_own_figure() -> None:
+    found = find_growth("营收比去年下降 8%，比上一季度下降 22%；同比增长 5%，环比增长 2%")
+    assert [(str(g.percent), g.basis) for g in found] == [
+        ("-8", "yoy"), ("-22", "other"), ("5", "yoy"), ("2", "mom"),
+    ]  # fmt: skip
 
 
 def _check(case: Case) -> None:
