@@ -24,7 +24,9 @@ _URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[\w.]+")
 _WEB_ONLY = re.compile(_WEB)
 # A sentence end: one of these characters, but a full stop only before whitespace or the
 # end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
-_SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
+# ("1 . 2 亿", a decimal point written with spaces, ends nothing)
+_SPACED_POINT = r"(?!(?<=\d[ \t]\.)[ \t]\d)"
+_SENTENCE_END = re.compile(rf"[。！？!?\n.](?:(?<=[^.])|(?=\s|$)){_SPACED_POINT}")
 # a table row, tested in place with match(masked, lo, hi): the line is not copied
 _TABLE_ROW = re.compile(r"\s*\|")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
@@ -35,9 +37,9 @@ _EN_PERIOD = r"hour|hr|day|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum"
 _ZH_PERIOD = r"小时|天|日|周|星期|月|季度|季|年"
 _ADVERB = r"hourly|daily|weekly|monthly|quarterly|yearly|annually|annualized|annual|p\.a\."
 _PERIOD_AFTER = re.compile(
-    rf"""^[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
+    rf"""^(?:[*_]{{1,3}}(?=[ \t]))?[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
       (?:per|/|a|an|each|every)[ \t]*(?P<en>{_EN_PERIOD})\b
-    | (?P<adv>{_ADVERB})(?!\w)
+    | (?:(?:in|of)[ \t]+)?(?P<adv>{_ADVERB})(?!\w)
     | (?:/|每|一)[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
     | (?:的|of|in)?[ \t]*(?P<rr>ARR|MRR)\b
     )""",
@@ -46,10 +48,15 @@ _PERIOD_AFTER = re.compile(
 # (the look-ahead lists every first character of the branches, so most offsets fail on
 # one class test; the other letters' upper cases come from re.I)
 _PERIOD_BEFORE = re.compile(
-    rf"""(?=[每月年周日季时hdwmqyaep])
+    rf"""(?=[每月年周日季时本财全hdwmqyaepf])
     (?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
-    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>月|年|周|日|季|时)
+    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>季度|月|年|周|日|季|时)
         (?=收入|营收|营业额|销售额|利润|净利|流水|入|薪|费|均|化)
+    | (?<=[第一二三四1-4本上下])(?P<qzh>季度)
+        (?=[\u4e00-\u9fff]{{0,4}}?(?:收入|营收|营业额|销售额|利润|净利|财报))
+    | \b(?P<qen>Q[1-4])(?:[ \t]+\d{{4}})?[ \t]+(?=revenue|sales|income|profit|earnings)
+    | (?P<fy>本?财年|(?:全年|年度)(?=收入|营收|营业额|销售额|利润|净利|预算|支出|开支|成本))
+    | \b(?P<fye>fiscal[ \t]+year|financial[ \t]+year|FY(?:[ \t]?\d{{2,4}})?)\b
     | \b(?P<adv>{_ADVERB})(?!\w)
     | \b(?:each|every|per)[ \t]+(?P<en>{_EN_PERIOD})\b
     | \b(?P<rr>ARR|MRR)\b
@@ -62,7 +69,16 @@ _QUAL_AFTER = re.compile(
         for name, words in w.QUALIFIERS_AFTER.items()
     )
 )
-_QUAL_FILLERS = ("了", "是", "为", "达", "达到", "just", "only")  # between a qualifier and a figure
+_QUAL_FILLERS = (
+    "了",
+    "是",
+    "也是",
+    "为",
+    "达",
+    "达到",
+    "just",
+    "only",
+)  # between a qualifier and a figure
 _QUAL_BEFORE_BODY = "|".join(
     rf"(?P<{name}>{_alt(words)})[ \t]*(?:{'|'.join(_QUAL_FILLERS)})?[ \t]*$"
     for name, words in w.QUALIFIERS_BEFORE.items()
@@ -82,24 +98,17 @@ _NOT_NEAR = re.compile(r"[最附临]$")
 # (a greedy ".*" backing off from the span's end tests every character on the way back).
 # Reversed, "a full stop before whitespace or the span's end" is a full stop after
 # whitespace or at the start. Each pattern starts with one class, so ``re`` skips to it.
-_SENTENCE_END_REVERSED = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
-_CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
+_SENTENCE_END_REVERSED = re.compile(
+    rf"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].)){_SPACED_POINT}"
+)
+_CLAUSE_END_REVERSED = re.compile(
+    rf"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].)){_SPACED_POINT}"
+)
 
 
 _METRICS = label_scan(w.METRIC_PATTERNS)
-_NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
-_SUBJECT_STOP = frozenset(
-    """The A An In On At By For From To With We I It Its Our My He She They His Her Their
-    This That These Those And But So Then After Before Since Last Next Total Net Gross
-    Revenue Revenues Profit Sales Income MRR ARR USD EUR GBP CNY RMB JPY Price Pricing
-    Funding Valuation Cost Costs YoY MoM Month Year Quarter Week Day Over Under About Around
-    Nearly Almost Up Down Monthly Annual Yearly Each Every Per Q1 Q2 Q3 Q4 Jan Feb Mar Apr
-    May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August
-    September October November December Today Now Also Plus Just Only""".split()  # noqa: SIM905
-)
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
 _ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
-_VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 
 
 def mask_prose(text: str) -> str:
@@ -177,6 +186,8 @@ def last_end(reversed_end: re.Pattern[str], masked: str, lo: int, hi: int) -> in
 
 
 def _period_of(m: re.Match[str]) -> str:
+    if m.lastgroup in ("qzh", "qen"):
+        return "quarter"  # (a named quarter: 第三季度, Q3)
     word = next(g for g in m.groups() if g)
     return w.PERIOD_WORDS.get(word.lower(), "year")
 
@@ -213,7 +224,7 @@ def qualifier_before(before: str) -> str | None:
     >>> qualifier_before("just over "), qualifier_before("超过了"), qualifier_before("最近")
     ('at_least', 'at_least', None)
     """
-    before = before[-40:]
+    before = before[-40:].rstrip("*_")  # ("roughly **£375**": bold around the figure)
     tail = (before[:-1] if before.endswith("\n") else before).rstrip(" \t").lower()
     if not tail.endswith(_QUAL_ENDS) and not _ODD_FOLDS.search(before):
         return None  # (most clauses end "revenue reached ": the search tried every offset)
@@ -247,25 +258,6 @@ def nearest_metric(text: str, start: int, end: int) -> str | None:
     ('price', 'funding')
     """
     return nearest_label(_METRICS, text, start, end)
-
-
-def subject_in(clause: str) -> str | None:
-    """The last Latin-script name in the clause before a figure, if any.
-
-    >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
-    ('Sidekiq', 'Acme Corp', None)
-    """
-    for m in reversed(list(_NAME.finditer(clause))):
-        words = m.group(0).split()
-        if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
-            words.pop(0)  # a sentence-initial verb or adverb: "Raised $4M", "Recently ..."
-        while words and words[0].strip(".,'") in _SUBJECT_STOP:
-            words.pop(0)
-        while words and words[-1].strip(".,'") in _SUBJECT_STOP:
-            words.pop()
-        if words and len(" ".join(words)) > 1:
-            return " ".join(words).rstrip(".,'")
-    return None
 
 
 def in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:

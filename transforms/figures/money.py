@@ -28,8 +28,10 @@ from transforms.figures import context as ctx
 from transforms.figures import patterns as _rx
 from transforms.figures import tables
 from transforms.figures import words as w
+from transforms.figures.blocks import block_period
 from transforms.figures.numerals import PREFIX_CHARS, bare_numeral
 from transforms.figures.numerals import numerals as _numerals
+from transforms.figures.subjects import funded_subject, subject_in
 from transforms.text.markdown import LineIndex
 
 _SPACE = r"[ \t\u00a0\u202f]"
@@ -37,12 +39,18 @@ _SP = _SPACE + "?"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(w.PREFIX_SYMBOLS, key=len, reverse=True))
 _CODES = "|".join(sorted(w.PREFIX_CODES, key=len, reverse=True))
 _PREFIX = rf"(?<![A-Za-z])(?:{_SYMBOLS}|(?:{_CODES}){_SP})"
-_ARABIC = r"(?<![A-Za-z_\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,8})?(?!\d|,\d|\.\d)"
+# (a decimal point with a space on each side, "1 . 2 亿", only before a Chinese magnitude)
+_ARABIC = (
+    r"(?<![A-Za-z_\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})"
+    r"(?:\.\d{1,8}|[ \t]\.[ \t]\d{1,8}(?=[ \t]?[十百千万亿]))?(?!\d|,\d|\.\d)"
+)
 _ZH_NUM = rf"(?<![{w.ZH_NUMERAL_BLOCKERS}{w.ZH_NUMERAL_CHARS}])[{w.ZH_NUMERAL_CHARS}]+"
 _NUM = rf"{_ARABIC}|{_ZH_NUM}"
 _EN_WORDS = "|".join(w.EN_MAGNITUDE_WORDS)
 _EN_LETTERS = "|".join(w.EN_MAGNITUDE_LETTERS)
-_MAG = rf"{_SP}[十百千万亿]+|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
+_MAG = (
+    rf"{_SP}[十百千万亿]+(?:[多余][万亿]+)?|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
+)
 _YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
 _SUFFIX = _rx.suffix_alt(
     w.SUFFIX_WORDS, _SPACE, {"元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"}
@@ -136,7 +144,7 @@ def _magnitude(mag: str | None) -> Decimal:
 @functools.lru_cache(maxsize=1024)  # notes repeat their figures ($5M, 10k); a Decimal is immutable
 def _number(num: str, mag: str | None) -> Decimal:
     value = parse_zh_numeral(num)
-    base = Decimal(value) if value is not None else Decimal(num.replace(",", ""))
+    base = Decimal(value) if value is not None else Decimal(re.sub(r"[,\s]", "", num))
     if not mag and value is None and len(num) <= 60:
         amount = base  # times 1 at 60 digits of precision: exactly itself
         return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
@@ -238,10 +246,20 @@ class _Note:
     default_subject: str | None
     lines: LineIndex = field(init=False)
     tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
+    blocks: dict[int, str | None] = field(default_factory=dict)  # see block_period
+    commons: dict[str, bool] = field(default_factory=dict)  # see common
     wide: Context = field(default_factory=lambda: _wide(getcontext()))
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.masked)  # masking keeps every newline
+
+    def common(self, word: str) -> bool:
+        """Whether the note also writes ``word`` in lower case (a common word, no name)."""
+        low = word.lower()
+        if low not in self.commons:
+            found = re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", self.masked)
+            self.commons[low] = low != word and found is not None
+        return self.commons[low]
 
 
 def _wide(current: Context) -> Context:
@@ -314,7 +332,10 @@ def _mention(
         return None
     start, end = m.start(), m.end()
     amount, high = _amounts(m)
-    if m["neg"] or m["sign"]:
+    bullet = m["neg"] and m["neg"][-1:].isspace() and not masked[line_lo:start].strip()
+    if bullet:
+        start = m.end("neg")  # "- $200/mo" at a line's start is a list item, not a minus
+    elif m["neg"] or m["sign"]:
         amount, high = -amount, (-high if high is not None else None)
     eol, line_hi = line_hi, min(line_hi, end + ctx.REACH)
     if ctx.accounting(masked, start, end, line_lo, line_hi):
@@ -326,11 +347,16 @@ def _mention(
     table = tables.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
     if period is None and table is not None:
         period = ctx.period_before(table[0]) or tables.table_period(table[1])
+    if period is None:
+        period = block_period(masked, line_lo, note.blocks)
     s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (line_lo, eol))
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"
-    subject = ctx.subject_in(masked[clause:start]) or note.default_subject
+    subject = (
+        funded_subject(masked[clause:start], masked[end:line_hi]) if metric == "funding" else None
+    )
+    subject = subject or subject_in(masked[clause:start], note.common) or note.default_subject
     annual = None
     if period is not None:
         annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
@@ -344,7 +370,7 @@ def _qualifier_and_period(
     masked: str, m: re.Match[str], clause: int, start: int, end: int, line_hi: int
 ) -> tuple[str, str | None, int]:
     qualifier = "approx" if m["n2"] else None
-    if m["plus"] or m["more1"] or m["more2"]:
+    if m["plus"] or m["more1"] or m["more2"] or "多" in (m["m1"] or "") or "余" in (m["m1"] or ""):
         qualifier = qualifier or "at_least"
     q, n = ctx.qualifier_after(masked[end:line_hi])
     qualifier, end = qualifier or q, end + n

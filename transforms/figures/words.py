@@ -143,13 +143,14 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     ),
     "approx": (
         "approximately", "approx.", "roughly", "about", "around", "circa", "some",
-        "estimated", "~", "≈", "约为", "大约", "大概", "差不多", "大致", "估计", "约",
+        "estimated", "in the region of", "~", "≈", "约为", "大约", "大概", "差不多", "大致",
+        "估计", "约",
     ),
 }  # fmt: skip
 # Written right after the figure.
 QUALIFIERS_AFTER: dict[str, tuple[str, ...]] = {
-    "at_least": ("or more", "and up", "plus", "+", "以上", "多", "余", "起"),
-    "at_most": ("or less", "以内", "以下"),
+    "at_least": ("or more", "and up", "plus", "+", "以上", "之上", "多", "余", "起"),
+    "at_most": ("or less", "以内", "以下", "之下"),
     "approx": ("or so", "-ish", "ish", "左右", "上下"),
 }
 

@@ -201,6 +201,23 @@ BUGS_CAUGHT: list[Case] = [
     # a bare Chinese figure right after a money word, or after one and a colon
     ("月收入 1.5万，", "zh", "15000", "CNY", "month", "exact", "revenue"),
     ("利润：3万。", "zh", "30000", "CNY", None, "exact", "profit"),
+    # quarter and fiscal-year periods, a period in the words right after the figure
+    ("第二季度营收 3 亿元", "zh", "300000000", "CNY", "quarter", "exact", "revenue"),
+    ("季度营收 8000 万美元", "zh", "80000000", "USD", "quarter", "exact", "revenue"),
+    ("本财年营收 45 亿元", "zh", "4500000000", "CNY", "year", "exact", "revenue"),
+    ("Q2 2023 revenue was $1.4M", None, "1400000", "USD", "quarter", "exact", "revenue"),
+    ("fiscal year revenue of $80M", None, "80000000", "USD", "year", "exact", "revenue"),
+    ("Tallyho now brings $1.2M in annual revenue", None, "1200000", "USD", "year", "exact",
+     "revenue"),
+    ("Hosting comes to **$40** per month", None, "40", "USD", "month", "exact", None),
+    # a decimal point with spaces round it, "more than" inside a Chinese magnitude
+    ("估值 1 . 2 亿美元", "zh", "120000000", "USD", None, "exact", "valuation"),
+    ("管理着 3万多亿美元 的资产", "zh", "3000000000000", "USD", None, "at_least", None),
+    # a list bullet is no minus sign; Chinese qualifiers after and before
+    ("- $200/mo after the launch", None, "200", "USD", "month", "exact", None),
+    ("油价在每桶 90 美元之上", "zh", "90", "USD", None, "at_least", None),
+    ("差不多也是 300 万元", "zh", "3000000", "CNY", None, "approx", None),
+    ("in the region of £250", None, "250", "GBP", None, "approx", None),
     # the Kelvin sign and the long s are read as k and s under re.I
     ("a $5\u212a fee", None, "5000", "USD", None, "exact", None),
 ]  # fmt: skip
@@ -327,6 +344,43 @@ def test_lines_sentences_and_subject() -> None:
 def test_dollar_code_is_masked_but_prose_on_same_line_counts() -> None:
     found = find_money("Run `echo $1` then pay $5 a month")
     assert [(m.amount, m.period) for m in found] == [(Decimal(5), "month")]
+
+
+# (text, lang, [(amount, period)]): a period stated once by a list's or table's heading
+BLOCK_PERIOD_CASES: list[tuple[str, str | None, list[tuple[str, str | None]]]] = [
+    ("## Expenses (Monthly)\n\n- Hosting: $40\n- Mail: $15\n\n## One-off\n\n- Logo: $300\n",
+     None, [("40", "month"), ("15", "month"), ("300", None)]),
+    ("Costs per year:\n\n| Item | Cost |\n|---|---|\n| Rent | $9,000 |\n",
+     None, [("9000", "year")]),
+    ("每月支出：\n- 房租 3000 元\n- 网费 100 元\n", "zh", [("3000", "month"), ("100", "month")]),
+    ("## Income\n\n- Sponsors: $500\n", None, [("500", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", BLOCK_PERIOD_CASES, ids=[c[0] for c in BLOCK_PERIOD_CASES])
+def test_block_periods(case: tuple[str, str | None, list[tuple[str, str | None]]]) -> None:
+    text, lang, want = case
+    assert [(str(x.amount), x.period) for x in find_money(text, lang=lang)] == want
+
+
+# (text, subject): who a figure is about
+SUBJECT_CASES: list[tuple[str, str | None]] = [
+    ("Hitting $10k MRR took Tallyho a year.", None),
+    ("Both of us earn $5k a month, and both of us love it.", None),
+    ("- **Started** at $9/month", None),
+    ("Lanternfish makes $5k a month.", "Lanternfish"),
+    ("Northwind Ventures led a $4M seed round in Tallyho Labs.", "Tallyho Labs"),
+    ("Tallyho raised $4M from Northwind.", "Tallyho"),
+    ("Northwind led Tallyho's $4M round.", "Tallyho"),
+]
+
+
+@pytest.mark.parametrize("case", SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES])
+def test_subjects(case: tuple[str, str | None]) -> None:
+    text, subject = case
+    found = find_money(text)
+    assert len(found) == 1
+    assert found[0].subject == subject
 
 
 def test_lines_of_figures_on_later_lines() -> None:
