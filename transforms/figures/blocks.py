@@ -1,6 +1,6 @@
-"""The period a list or a table states once, in the heading or lead-in line above it:
-``## Expenses (Monthly)`` or ``Monthly costs:`` over ``- Hosting: $20`` makes every
-figure of the list a monthly one.
+"""Periods stated once for several figures: in the heading or lead-in line above a list
+or table (``## Expenses (Monthly)`` or ``Monthly costs:`` over ``- Hosting: $20`` makes
+every figure of the list a monthly one), or for both ends of "from $1M to $200k".
 
 Private to ``money.py``. Works on a *masked* text (see ``context.mask_prose``).
 """
@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 
 from transforms.figures import words as w
+
+# Between the two figures of a change ("from $1M to $200k", "从 100 万美元降至 20 万美元").
+_PAIR_GAP = re.compile(
+    r"[ \t]*(?:to|->|→|至|到|降至|升至|增至|降到|涨到|增加到|减少到)[ \t]*$", re.I
+)
+# A clause that starts "from": its period may be named earlier in the sentence.
+FROM = re.compile(r"[ \t*_]*(?:from\b|从)", re.I)
 
 # A list item or a table row; a block is a run of them (maybe with indented lines).
 _ITEM = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\|)")
@@ -73,6 +80,16 @@ def block_period(masked: str, line_lo: int, memo: dict[int, str | None]) -> str 
     for at in seen:
         memo[at] = found
     return found
+
+
+def pair_period(masked: str, prev_end: int, start: int, period: str) -> str | None:
+    """The previous figure's ``period`` for a figure when only "to" (至, 降至 ...) stands
+    between them (``masked[prev_end:start]``), else None.
+
+    >>> pair_period("$1M a year to $200k", 10, 14, "year"), pair_period("$1M, $2", 3, 5, "year")
+    ('year', None)
+    """
+    return period if _PAIR_GAP.match(masked, prev_end, start) else None
 
 
 def _lead_period(line: str) -> str | None:

@@ -29,7 +29,7 @@ from transforms.figures import patterns as _rx
 from transforms.figures import tables
 from transforms.figures import words as w
 from transforms.figures.label_scan import label_scan, labelled
-from transforms.figures.money import parse_zh_numeral
+from transforms.figures.numerals import parse_zh_numeral
 
 _UP = _rx.alt(list(w.GROWTH_UP))
 _DOWN = _rx.alt(list(w.GROWTH_DOWN))

@@ -19,18 +19,18 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
-from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
+from dataclasses import dataclass, field, replace
+from decimal import Context, Decimal, InvalidOperation, getcontext
 
 from transforms.figures import context as ctx
 from transforms.figures import patterns as _rx
 from transforms.figures import tables
 from transforms.figures import words as w
-from transforms.figures.blocks import block_period
-from transforms.figures.numerals import PREFIX_CHARS, bare_numeral
+from transforms.figures.blocks import FROM, block_period, pair_period
+from transforms.figures.numerals import PREFIX_CHARS, amounts, bare_numeral
 from transforms.figures.numerals import numerals as _numerals
+from transforms.figures.numerals import parse_zh_numeral as parse_zh_numeral
 from transforms.figures.subjects import funded_subject, subject_in
 from transforms.text.markdown import LineIndex
 
@@ -73,7 +73,6 @@ _FIGURE = re.compile(
 _LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFIX_CODES))
 _LEAD = 2 + _LONGEST_PREFIX + 1 + 1  # "- " + prefix + space + sign
 _LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
-_UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
 _SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
@@ -101,83 +100,6 @@ class MoneyMention:
     sentence: str
     line: int
     amount_high: Decimal | None = None
-
-
-def parse_zh_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral (一百万, 两千, 三十万, 百万), or None.
-
-    >>> parse_zh_numeral("一百万"), parse_zh_numeral("三十万"), parse_zh_numeral("千万")
-    (1000000, 300000, 10000000)
-    >>> parse_zh_numeral("一亿两千万"), parse_zh_numeral("分") is None
-    (120000000, True)
-    """
-    if not text or any(ch not in w.ZH_NUMERAL_CHARS for ch in text):
-        return None
-    high = mid = section = number = 0
-    for ch in text:
-        if ch in w.ZH_DIGITS:
-            number = w.ZH_DIGITS[ch]
-        elif ch in w.ZH_SMALL_UNITS:
-            section += (number or 1) * w.ZH_SMALL_UNITS[ch]
-            number = 0
-        elif ch == "万":
-            mid += (section + number or 1) * 10_000
-            section = number = 0
-        else:
-            high = (high + mid + section + number or 1) * 100_000_000
-            mid = section = number = 0
-    return high + mid + section + number
-
-
-def _magnitude(mag: str | None) -> Decimal:
-    mag = (mag or "").strip().lower()
-    if not mag:
-        return Decimal(1)
-    if mag in w.EN_MAGNITUDES:
-        return w.EN_MAGNITUDES[mag]
-    factor = Decimal(1)
-    for ch in mag:
-        factor *= w.ZH_SMALL_UNITS.get(ch) or w.ZH_BIG_UNITS.get(ch, 1)
-    return factor
-
-
-@functools.lru_cache(maxsize=1024)  # notes repeat their figures ($5M, 10k); a Decimal is immutable
-def _number(num: str, mag: str | None) -> Decimal:
-    value = parse_zh_numeral(num)
-    base = Decimal(value) if value is not None else Decimal(re.sub(r"[,\s]", "", num))
-    if not mag and value is None and len(num) <= 60:
-        amount = base  # times 1 at 60 digits of precision: exactly itself
-        return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
-    with localcontext() as dc:
-        dc.prec = 60
-        amount = base * _magnitude(mag)
-    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
-
-
-def _trailing_unit(num: str, mag: str | None) -> str:
-    """The magnitude a range's low end borrows from its high end (10–20k, 两到三万)."""
-    if mag:
-        return mag
-    run = _UNIT_RUN.search(num)
-    return run.group(0) if run else ""
-
-
-def _amounts(m: re.Match[str]) -> tuple[Decimal, Decimal | None]:
-    n1, m1, n2, m2 = m["n1"], m["m1"], m["n2"], m["m2"]
-    low = _number(n1, m1)
-    if n2 is None:
-        return low, None
-    high = _number(n2, m2)
-    borrowed = _trailing_unit(n2, m2)
-    if not m1 and borrowed and "万" not in n1 and "亿" not in n1:
-        scaled = (
-            _number(n1, borrowed)
-            if parse_zh_numeral(n1) is None
-            else low * _magnitude(borrowed if len(n1) == 1 else borrowed[-1])
-        )
-        if scaled <= high:
-            low = scaled
-    return low, high
 
 
 def _currency(m: re.Match[str], lang: str) -> str | None:
@@ -279,6 +201,11 @@ def _scan(note: _Note) -> list[MoneyMention]:
         if currency is None and (not zh or m["pre"] or m["neg"]):
             continue  # without a currency word only a Chinese note can keep a figure
         mention = _mention(note, m, currency, prev_end, len(out) + 1)
+        if mention is not None and out and mention.period is None and out[-1].period:
+            period = pair_period(note.masked, prev_end, m.start(), out[-1].period)
+            if period is not None:  # "from $1M a year to $200k": the same period
+                annual = note.wide.multiply(mention.amount, w.PERIODS_PER_YEAR[period])
+                mention = replace(mention, period=period, annualized_amount=annual)
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
@@ -331,7 +258,7 @@ def _mention(
     if _dollar_is_code(masked, m, line_lo) or ctx.in_yaml_key(masked, m.start(), line_lo, line_hi):
         return None
     start, end = m.start(), m.end()
-    amount, high = _amounts(m)
+    amount, high = amounts(m)
     bullet = m["neg"] and m["neg"][-1:].isspace() and not masked[line_lo:start].strip()
     if bullet:
         start = m.end("neg")  # "- $200/mo" at a line's start is a list item, not a minus
@@ -350,6 +277,8 @@ def _mention(
     if period is None:
         period = block_period(masked, line_lo, note.blocks)
     s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (line_lo, eol))
+    if period is None and FROM.match(masked, clause, start):
+        period = ctx.period_before(masked[s_lo:clause])  # "每年的成本降低 80%，从 100 万美元"
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"

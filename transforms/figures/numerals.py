@@ -1,12 +1,15 @@
 """Where money figures can start: the numerals of a text, and which of them can take a
 currency word at all (outside Chinese notes a figure without one is dropped, so those
-numerals need not be tried). Private to ``money.py``.
+numerals need not be tried); and the value of a figure's numerals and magnitudes.
+Private to ``money.py`` and ``growth.py``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal, localcontext
 
 from transforms.figures import words as w
 from transforms.figures.patterns import FOLDS
@@ -99,3 +102,84 @@ def numerals(masked: str, bare: bool = True) -> Iterator[re.Match[str]]:
     ['5', '7']
     """
     return (NUMERAL if bare else _PRICED).finditer(masked)
+
+
+_UNIT_RUN = re.compile(r"[十百千万亿]+$")
+
+
+def parse_zh_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral (一百万, 两千, 三十万, 百万), or None.
+
+    >>> parse_zh_numeral("一百万"), parse_zh_numeral("三十万"), parse_zh_numeral("千万")
+    (1000000, 300000, 10000000)
+    >>> parse_zh_numeral("一亿两千万"), parse_zh_numeral("分") is None
+    (120000000, True)
+    """
+    if not text or any(ch not in w.ZH_NUMERAL_CHARS for ch in text):
+        return None
+    high = mid = section = number = 0
+    for ch in text:
+        if ch in w.ZH_DIGITS:
+            number = w.ZH_DIGITS[ch]
+        elif ch in w.ZH_SMALL_UNITS:
+            section += (number or 1) * w.ZH_SMALL_UNITS[ch]
+            number = 0
+        elif ch == "万":
+            mid += (section + number or 1) * 10_000
+            section = number = 0
+        else:
+            high = (high + mid + section + number or 1) * 100_000_000
+            mid = section = number = 0
+    return high + mid + section + number
+
+
+def _magnitude(mag: str | None) -> Decimal:
+    mag = (mag or "").strip().lower()
+    if not mag:
+        return Decimal(1)
+    if mag in w.EN_MAGNITUDES:
+        return w.EN_MAGNITUDES[mag]
+    factor = Decimal(1)
+    for ch in mag:
+        factor *= w.ZH_SMALL_UNITS.get(ch) or w.ZH_BIG_UNITS.get(ch, 1)
+    return factor
+
+
+@functools.lru_cache(maxsize=1024)  # notes repeat their figures ($5M, 10k); a Decimal is immutable
+def _number(num: str, mag: str | None) -> Decimal:
+    value = parse_zh_numeral(num)
+    base = Decimal(value) if value is not None else Decimal(re.sub(r"[,\s]", "", num))
+    if not mag and value is None and len(num) <= 60:
+        amount = base  # times 1 at 60 digits of precision: exactly itself
+        return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+    with localcontext() as dc:
+        dc.prec = 60
+        amount = base * _magnitude(mag)
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def _trailing_unit(num: str, mag: str | None) -> str:
+    """The magnitude a range's low end borrows from its high end (10–20k, 两到三万)."""
+    if mag:
+        return mag
+    run = _UNIT_RUN.search(num)
+    return run.group(0) if run else ""
+
+
+def amounts(m: re.Match[str]) -> tuple[Decimal, Decimal | None]:
+    """(amount, high end or None) of a money figure match (groups n1, m1, n2, m2)."""
+    n1, m1, n2, m2 = m["n1"], m["m1"], m["n2"], m["m2"]
+    low = _number(n1, m1)
+    if n2 is None:
+        return low, None
+    high = _number(n2, m2)
+    borrowed = _trailing_unit(n2, m2)
+    if not m1 and borrowed and "万" not in n1 and "亿" not in n1:
+        scaled = (
+            _number(n1, borrowed)
+            if parse_zh_numeral(n1) is None
+            else low * _magnitude(borrowed if len(n1) == 1 else borrowed[-1])
+        )
+        if scaled <= high:
+            low = scaled
+    return low, high

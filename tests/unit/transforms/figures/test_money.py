@@ -354,6 +354,11 @@ BLOCK_PERIOD_CASES: list[tuple[str, str | None, list[tuple[str, str | None]]]] =
      None, [("9000", "year")]),
     ("每月支出：\n- 房租 3000 元\n- 网费 100 元\n", "zh", [("3000", "month"), ("100", "month")]),
     ("## Income\n\n- Sponsors: $500\n", None, [("500", None)]),
+    # both ends of a change share the period named once
+    ("cut our annual hosting bill from $90k to $30k", None, [("90000", "year"), ("30000", "year")]),
+    ("每年的带宽费用降低 40%，从 50 万元降至 30 万元", "zh",
+     [("500000", "year"), ("300000", "year")]),
+    ("from $90k to $30k", None, [("90000", None), ("30000", None)]),
 ]  # fmt: skip
 
 
