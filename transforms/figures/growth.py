@@ -34,7 +34,7 @@ from transforms.figures.numerals import parse_zh_numeral
 _UP = _rx.alt(list(w.GROWTH_UP))
 _DOWN = _rx.alt(list(w.GROWTH_DOWN))
 # One group per basis; a basis listed earlier wins a tie (the bases never overlap).
-_BASIS = labelled(w.BASIS_WORDS)
+_BASIS = labelled({k: v + w.BASIS_AFTER[k] for k, v in w.BASIS_WORDS.items()})
 _CLAUSE = re.compile(r"[，,；;。!?！？]|\.(?!\d)")  # where a clause after a figure ends
 _ANY_BASIS = "|".join(p for ps in w.BASIS_WORDS.values() for p in ps)
 _FIGURE_BODY = r"""(?P<sign>(?<![A-Za-z0-9_.])[-−+])?

@@ -179,9 +179,19 @@ class _Note:
         """Whether the note also writes ``word`` in lower case (a common word, no name)."""
         low = word.lower()
         if low not in self.commons:
-            found = re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", self.masked)
-            self.commons[low] = low != word and found is not None
+            self.commons[low] = low != word and _has_word(self.masked, low)
         return self.commons[low]
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word (no letter or digit touching it)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _wide(current: Context) -> Context:

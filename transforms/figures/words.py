@@ -174,7 +174,6 @@ BASIS_WORDS: dict[str, tuple[str, ...]] = {
         r"year[- ]over[- ]year",
         r"year[- ]on[- ]year",
         r"\bannual growth\b",
-        r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) year\b",
         "同比",
         "比去年",
         "较去年",
@@ -185,13 +184,17 @@ BASIS_WORDS: dict[str, tuple[str, ...]] = {
         r"\bm/m\b",
         r"month[- ]over[- ]month",
         r"month[- ]on[- ]month",
-        r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) month\b",
         "环比",
         "比上月",
         "较上月",
         "比上个月",
         "较上个月",
     ),
+}
+# Basis phrases read only after a figure ("up 35% over last month"), not as growth words.
+BASIS_AFTER: dict[str, tuple[str, ...]] = {
+    "yoy": (r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) year\b",),
+    "mom": (r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) month\b",),
 }
 # Multipliers written as words: factor of the new value over the old one.
 GROWTH_FACTORS: dict[str, int] = {
