@@ -7,8 +7,9 @@ e-mail addresses are masked first, so ``$PATH``, ``${var}`` and ``$1`` in a rege
 
 Decisions worth knowing:
 
-* A range (``$10–20k``, ``10~20 万元``) is one row: ``amount`` is the low end,
-  ``amount_high`` the high end, and the qualifier is ``approx``.
+* A range (``$10–20k``, ``10~20 万元``) gives two rows, one per end, with the same text:
+  the low end's row also holds the high end in ``amount_high``. Each end is exact unless
+  a qualifier word says otherwise.
 * ``nearly``/``almost``/``近``/``将近`` are ``at_most``: the true value is just below the figure.
 * ``($1,072)`` is negative only as a whole table cell or field value (accounting style);
   in prose a parenthesised figure is an aside and stays positive.
@@ -183,6 +184,14 @@ class _Note:
         return self.commons[low]
 
 
+def _high_end(note: _Note, low: MoneyMention, ordinal: int) -> MoneyMention:
+    high = low.amount_high or low.amount
+    annual = (
+        None if low.period is None else note.wide.multiply(high, w.PERIODS_PER_YEAR[low.period])
+    )
+    return replace(low, ordinal=ordinal, amount=high, annualized_amount=annual, amount_high=None)
+
+
 def _has_word(text: str, word: str) -> bool:
     """Whether ``word`` stands in ``text`` as a whole word (no letter or digit touching it)."""
     at = text.find(word)
@@ -219,6 +228,8 @@ def _scan(note: _Note) -> list[MoneyMention]:
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
+            if mention.amount_high is not None:  # a range's high end is a figure too
+                out.append(_high_end(note, mention, len(out) + 1))
     return out
 
 
@@ -308,7 +319,7 @@ def _mention(
 def _qualifier_and_period(
     masked: str, m: re.Match[str], clause: int, start: int, end: int, line_hi: int
 ) -> tuple[str, str | None, int]:
-    qualifier = "approx" if m["n2"] else None
+    qualifier = None
     if m["plus"] or m["more1"] or m["more2"] or "多" in (m["m1"] or "") or "余" in (m["m1"] or ""):
         qualifier = qualifier or "at_least"
     q, n = ctx.qualifier_after(masked[end:line_hi])

@@ -52,8 +52,6 @@ REAL_FORMAT_CASES: list[Case] = [
     ("a £200 microphone", None, "200", "GBP", None, "exact", None),
     ("Profit: -$1,072", None, "-1072", "USD", None, "exact", "profit"),
     ("Net profit −$250 in May", None, "-250", "USD", None, "exact", "profit"),
-    ("Her rate is $10–20k per project", None, "10000", "USD", None, "approx", "price"),
-    ("Deals of $10k-$20k", None, "10000", "USD", None, "approx", None),
     ("over $3M in sales", None, "3000000", "USD", None, "at_least", "revenue"),
     ("more than $3M", None, "3000000", "USD", None, "at_least", None),
     ("at least $3M", None, "3000000", "USD", None, "at_least", None),
@@ -121,8 +119,6 @@ REAL_FORMAT_CASES: list[Case] = [
     ("10 万元以内", "zh", "100000", "CNY", None, "at_most", None),
     ("成本 5 万元", "zh", "50000", "CNY", None, "exact", "cost"),
     ("净利润 200 万元", "zh", "2000000", "CNY", None, "exact", "profit"),
-    ("10~20 万元", "zh", "100000", "CNY", None, "approx", None),
-    ("两到三万美元", "zh", "20000", "USD", None, "approx", None),
     ("亏损 -5 万元", "zh", "-50000", "CNY", None, "exact", None),
     ("年费 99 元", "zh", "99", "CNY", "year", "exact", "price"),
     ("定价每月 29 元", "zh", "29", "CNY", "month", "exact", "price"),
@@ -303,14 +299,31 @@ def test_annualized_amount() -> None:
     assert _one("$4M", None).annualized_amount is None
 
 
-def test_range_keeps_both_ends() -> None:
-    got = _one("$10–20k", None)
-    assert (got.amount, got.amount_high, got.qualifier) == (
-        Decimal(10000),
-        Decimal(20000),
-        "approx",
-    )
-    assert _one("10 到 20 万元", "zh").amount_high == Decimal(200000)
+# (text, lang, low, high, currency, period, qualifier): a range gives a row per end
+RANGE_CASES: list[tuple[str, str | None, str, str, str, str | None, str]] = [
+    ("Her rate is $10–20k per project", None, "10000", "20000", "USD", None, "exact"),
+    ("Deals of $10k-$20k", None, "10000", "20000", "USD", None, "exact"),
+    ("about $3-4M a year", None, "3000000", "4000000", "USD", "year", "approx"),
+    ("10~20 万元", "zh", "100000", "200000", "CNY", None, "exact"),
+    ("两到三万美元", "zh", "20000", "30000", "USD", None, "exact"),
+    ("估值在 4-6 亿美元", "zh", "400000000", "600000000", "USD", None, "exact"),
+    ("10 到 20 万元", "zh", "100000", "200000", "CNY", None, "exact"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", RANGE_CASES, ids=[c[0] for c in RANGE_CASES])
+def test_ranges_give_both_ends(
+    case: tuple[str, str | None, str, str, str, str | None, str],
+) -> None:
+    text, lang, low, high, currency, period, qualifier = case
+    found = find_money(text, lang=lang)
+    assert [(x.amount, x.currency, x.period, x.qualifier) for x in found] == [
+        (Decimal(low), currency, period, qualifier),
+        (Decimal(high), currency, period, qualifier),
+    ]
+    assert found[0].amount_high == Decimal(high) and found[1].amount_high is None
+    assert found[0].text == found[1].text and found[0].text in text
+    assert [x.ordinal for x in found] == [1, 2]
 
 
 def test_from_to_is_two_figures_not_a_range() -> None:
