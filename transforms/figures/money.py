@@ -54,7 +54,12 @@ _MAG = (
 )
 _YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
 _SUFFIX = _rx.suffix_alt(
-    w.SUFFIX_WORDS, _SPACE, {"元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"}
+    w.SUFFIX_WORDS,
+    _SPACE,
+    {
+        "元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)",
+        "块": f"块(?={'|'.join(w.KUAI_NEXT)})",
+    },
 )
 
 
@@ -107,6 +112,8 @@ def _currency(m: re.Match[str], lang: str) -> str | None:
     code = None
     if m["pre"]:
         code = w.PREFIX_SYMBOLS.get(m["pre"].strip()) or w.PREFIX_CODES.get(m["pre"].strip())
+    if m["suf"] == "块" and not (m["n1"][:1].isdigit() and not m["m1"]) and code is None:
+        return None  # 块 is yuan only after digits: "这一块" is "this part", "10 万块 GPU"
     if m["suf"] and (code is None or code == "YEN_SIGN"):
         word = " ".join(m["suf"].split())  # "US\u00a0dollars" is listed as "US dollars"
         code = w.SUFFIX_WORDS.get(word) or w.SUFFIX_WORDS.get(word.lower(), code)

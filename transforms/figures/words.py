@@ -50,7 +50,7 @@ PREFIX_CODES: dict[str, str] = {
 }  # fmt: skip
 # Written after the number (and after any magnitude): 400 万美元, 5,000 dollars, 3 €.
 SUFFIX_WORDS: dict[str, str] = {
-    "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD",
+    "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "块": "CNY", "美元": "USD", "美金": "USD",
     "日元": "JPY", "日圆": "JPY", "円": "JPY", "欧元": "EUR", "英镑": "GBP", "港元": "HKD",
     "港币": "HKD", "加元": "CAD", "加币": "CAD", "澳元": "AUD", "澳币": "AUD",
     "新加坡元": "SGD", "新元": "SGD", "新台币": "TWD", "台币": "TWD", "韩元": "KRW",
@@ -62,6 +62,24 @@ SUFFIX_WORDS: dict[str, str] = {
     "rupees": "INR", "€": "EUR",
     **{code: iso for code, iso in PREFIX_CODES.items() if code.isascii()},
 }  # fmt: skip
+# 块 (colloquial yuan) is the currency only before one of these: "39 块下单", "29 块 12 个",
+# "35 块钱"; else it counts things ("3 块冰块").
+KUAI_NEXT = (
+    "[ \t，。、；！？,.;!?）)]",
+    "$",
+    "下单",
+    "买",
+    "一",
+    "每",
+    "/",
+    "左右",
+    "以上",
+    "多",
+    "的",
+    "起",
+    "就",
+    "包邮",
+)
 # 元 followed by these is a word, not the currency: 元数据, 元素, 元旦, 一元二次方程, 元宇宙.
 YUAN_NOT_CURRENCY = ("数", "素", "旦", "化", "组", "宇宙", "老", "首", "帅", "音", "气", "件")
 

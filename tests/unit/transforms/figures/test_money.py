@@ -137,6 +137,10 @@ REAL_FORMAT_CASES: list[Case] = [
 NEGATIVE_CASES: list[tuple[str, str | None]] = [
     ("2024年 5 个", "zh"),
     ("第3章", "zh"),
+    ("先放 3 块冰块", "zh"),
+    ("切成 4 块面包", "zh"),
+    ("数据中心这一块的投入很大", "zh"),
+    ("10 万块 GPU 的散热", "zh"),
     ("他一分钱都没花", "zh"),
     ("一毛钱", "zh"),
     ("一分钱", "zh"),
@@ -209,6 +213,9 @@ BUGS_CAUGHT: list[Case] = [
     # a decimal point with spaces round it, "more than" inside a Chinese magnitude
     ("估值 1 . 2 亿美元", "zh", "120000000", "USD", None, "exact", "valuation"),
     ("管理着 3万多亿美元 的资产", "zh", "3000000000000", "USD", None, "at_least", None),
+    # 块, the colloquial yuan, before a verb, a space or a clause end
+    ("洗衣服务 45 块下单，次日送回", "zh", "45", "CNY", None, "exact", None),
+    ("这个插头才 18 块，很值", "zh", "18", "CNY", None, "exact", None),
     # a list bullet is no minus sign; Chinese qualifiers after and before
     ("- $200/mo after the launch", None, "200", "USD", "month", "exact", None),
     ("油价在每桶 90 美元之上", "zh", "90", "USD", None, "at_least", None),
