@@ -59,11 +59,16 @@ def change_basis(cell: tables.Cell) -> str:
     'yoy'
     >>> change_basis(tables.Cell(["Metric", "Value This Month", "Change"], [], 2))
     'mom'
+    >>> change_basis(tables.Cell(["Year", "Revenue", "Growth"], [], 2))
+    'yoy'
     """
     if _MOM.search(cell.head):
         return "mom"
     if _YOY.search(cell.head):
         return "yoy"
+    rows = tables.table_period(cell.header[0]) if cell.header else None
+    if rows in ("month", "year"):
+        return "mom" if rows == "month" else "yoy"  # a row per month or per year
     others = [c.strip("*_ ") for i, c in enumerate(cell.header) if i != cell.col]
     months = [_month(c) for c in others]
     if _consecutive([m for m in months if m is not None], 12):

@@ -201,6 +201,9 @@ def _line_growth(
             percent = -value if m["sign"] and m["sign"] in "-−" else value
             basis = cc.change_basis(cell)
             metric = _metric(cell.label, 0, len(cell.label))
+            if metric == "other":  # rows by period ("| 2016 | $14k | +69% |"): the headers
+                heads = " ".join(cell.header)
+                metric = _metric(heads, 0, len(heads))
         else:
             before = masked[ctx.clause_start(masked, start, 0) : start]
             after = masked[end : end + ctx.REACH]  # (a slice stops at the line's end itself)

@@ -111,6 +111,8 @@ CHANGE_COLUMN_CASES: list[tuple[str, list[tuple[str, str, str, int]]]] = [
      [("30", "yoy", "users", 3)]),
     ("| Item | Now | Change |\n|---|---|---|\n| Sales | $23.37 | +$22.17 (+1,848%) |",
      [("1848", "other", "revenue", 3)]),
+    ("| Year | Revenue | Growth |\n|---|---|---|\n| 2022 | $40k | 25% |\n| 2023 | $52k | 30% |",
+     [("25", "yoy", "revenue", 3), ("30", "yoy", "revenue", 4)]),
     ("| 指标 | 本月 | 环比 |\n|---|---|---|\n| 营收 | 3.2 万 | -12% |",
      [("-12", "mom", "revenue", 3)]),
 ]  # fmt: skip
