@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from transforms.episodes.chapter_fields import FieldChapter, find_field_chapters
 from transforms.episodes.chapters import find_chapters
 from transforms.episodes.episode import read_duration, read_episode
+from transforms.figures.context import mask_prose
 from transforms.figures.growth import find_growth
 from transforms.figures.money import find_money
 from transforms.ids import content_sha256, normalize_path, note_id
@@ -256,11 +257,12 @@ def _link_rows(parsed: ParsedNote, body: str) -> None:
 def _money_rows(parsed: ParsedNote, body: str, lang: str | None) -> None:
     nid = parsed.note_id
     subject = parsed.subject[1] if parsed.subject else None
-    money = (
-        _guard(parsed, "money", lambda: find_money(body, lang=lang, default_subject=subject)) or []
+    masked = mask_prose(body)  # (code, URLs and e-mail addresses blanked) read by both
+    money = _guard(
+        parsed, "money", lambda: find_money(body, lang=lang, default_subject=subject, masked=masked)
     )
-    parsed.rows["money_mentions"] = _shaped("money_mentions", nid, money)
-    growth = _guard(parsed, "growth", lambda: find_growth(body)) or []
+    parsed.rows["money_mentions"] = _shaped("money_mentions", nid, money or [])
+    growth = _guard(parsed, "growth", lambda: find_growth(body, masked)) or []
     parsed.rows["growth_mentions"] = _shaped("growth_mentions", nid, growth)
 
 

@@ -8,13 +8,11 @@ are offsets of the original text.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from transforms.figures import words as w
 from transforms.figures.label_scan import LabelScan, label_scan
 from transforms.figures.patterns import alt as _alt
-from transforms.figures.patterns import guard as _guard
 from transforms.text.markdown import blank_match, mask_code
 
 # How far (in characters) context is read around a figure; keeps long lines linear.
@@ -26,10 +24,11 @@ _URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[\w.]+")
 _WEB_ONLY = re.compile(_WEB)
 # A sentence end: one of these characters, but a full stop only before whitespace or the
 # end (not "3.5"); one class first lets ``re`` skip straight to the candidates.
-_SENTENCE_END = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?=\s|$))")
+# ("1 . 2 亿", a decimal point written with spaces, ends nothing)
+_SPACED_POINT = r"(?!(?<=\d[ \t]\.)[ \t]\d)"
+_SENTENCE_END = re.compile(rf"[。！？!?\n.](?:(?<=[^.])|(?=\s|$)){_SPACED_POINT}")
 # a table row, tested in place with match(masked, lo, hi): the line is not copied
 _TABLE_ROW = re.compile(r"\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _BULLET = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
 
 
@@ -38,9 +37,9 @@ _EN_PERIOD = r"hour|hr|day|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum"
 _ZH_PERIOD = r"小时|天|日|周|星期|月|季度|季|年"
 _ADVERB = r"hourly|daily|weekly|monthly|quarterly|yearly|annually|annualized|annual|p\.a\."
 _PERIOD_AFTER = re.compile(
-    rf"""^[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
+    rf"""^(?:[*_]{{1,3}}(?=[ \t]))?[ \t]*(?:(?:per|/|a|an|each)[ \t]*(?:{_UNIT})s?[ \t]*)*(?:
       (?:per|/|a|an|each|every)[ \t]*(?P<en>{_EN_PERIOD})\b
-    | (?P<adv>{_ADVERB})(?!\w)
+    | (?:(?:in|of)[ \t]+)?(?P<adv>{_ADVERB})(?!\w)
     | (?:/|每|一)[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
     | (?:的|of|in)?[ \t]*(?P<rr>ARR|MRR)\b
     )""",
@@ -49,10 +48,15 @@ _PERIOD_AFTER = re.compile(
 # (the look-ahead lists every first character of the branches, so most offsets fail on
 # one class test; the other letters' upper cases come from re.I)
 _PERIOD_BEFORE = re.compile(
-    rf"""(?=[每月年周日季时hdwmqyaep])
+    rf"""(?=[每月年周日季时本财全hdwmqyaepf])
     (?:每[ \t]*个?[ \t]*(?P<zh>{_ZH_PERIOD})
-    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>月|年|周|日|季|时)
+    | (?<![0-9一二两三四五六七八九十个半])(?P<zhx>季度|月|年|周|日|季|时)
         (?=收入|营收|营业额|销售额|利润|净利|流水|入|薪|费|均|化)
+    | (?<=[第一二三四1-4本上下])(?P<qzh>季度)
+        (?=[\u4e00-\u9fff]{{0,4}}?(?:收入|营收|营业额|销售额|利润|净利|财报))
+    | \b(?P<qen>Q[1-4])(?:[ \t]+\d{{4}})?[ \t]+(?=revenue|sales|income|profit|earnings)
+    | (?P<fy>本?财年|(?:全年|年度)(?=收入|营收|营业额|销售额|利润|净利|预算|支出|开支|成本))
+    | \b(?P<fye>fiscal[ \t]+year|financial[ \t]+year|FY(?:[ \t]?\d{{2,4}})?)\b
     | \b(?P<adv>{_ADVERB})(?!\w)
     | \b(?:each|every|per)[ \t]+(?P<en>{_EN_PERIOD})\b
     | \b(?P<rr>ARR|MRR)\b
@@ -65,50 +69,48 @@ _QUAL_AFTER = re.compile(
         for name, words in w.QUALIFIERS_AFTER.items()
     )
 )
-_QUAL_FILLERS = ("了", "是", "为", "达", "达到", "just", "only")  # between a qualifier and a figure
+_QUAL_FILLERS = (
+    "了",
+    "是",
+    "也是",
+    "为",
+    "达",
+    "达到",
+    "just",
+    "only",
+)  # between a qualifier and a figure
 _QUAL_BEFORE_BODY = "|".join(
     rf"(?P<{name}>{_alt(words)})[ \t]*(?:{'|'.join(_QUAL_FILLERS)})?[ \t]*$"
     for name, words in w.QUALIFIERS_BEFORE.items()
 )
-_QUAL_BEFORE = re.compile(
-    _guard([_alt(words) for words in w.QUALIFIERS_BEFORE.values()]) + f"(?:{_QUAL_BEFORE_BODY})",
-    re.I,
-)
-_NOT_NEAR = re.compile(r"[最附临]$")
+# (a look-ahead of the qualifier words' first characters rejects most offsets in one test)
+_QUAL_FIRSTS = "".join(sorted({x[0] for words in w.QUALIFIERS_BEFORE.values() for x in words}))
+_QUAL_BEFORE = re.compile(f"(?=[{re.escape(_QUAL_FIRSTS)}])(?:{_QUAL_BEFORE_BODY})", re.I)
 # A _QUAL_BEFORE match ends (before blanks and a final newline) in a qualifier word or a
 # filler, so a tail ending in none of them, lower-cased, holds none. re.I also matches ſ,
 # İ and ı to s and i, which str.lower keeps apart: a text holding one goes to the regex.
-_QUAL_BEFORE_ENDS = tuple(
+_QUAL_ENDS = tuple(
     {x.lower() for words in w.QUALIFIERS_BEFORE.values() for x in words} | set(_QUAL_FILLERS)
 )
 _ODD_FOLDS = re.compile("[\u017f\u0130\u0131]")
+_NOT_NEAR = re.compile(r"[最附临]$")
 # The last sentence or clause end in a span, found as the first one in the span reversed
 # (a greedy ".*" backing off from the span's end tests every character on the way back).
 # Reversed, "a full stop before whitespace or the span's end" is a full stop after
 # whitespace or at the start. Each pattern starts with one class, so ``re`` skips to it.
-_SENTENCE_END_REVERSED = re.compile(r"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
-_CLAUSE_END_REVERSED = re.compile(r"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].))")
+_SENTENCE_END_REVERSED = re.compile(
+    rf"[。！？!?\n.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].)){_SPACED_POINT}"
+)
+_CLAUSE_END_REVERSED = re.compile(
+    rf"[。！？!?\n，,；;|.](?:(?<=[^.])|(?<=\s.)|(?<![\s\S].)){_SPACED_POINT}"
+)
 
 
 _METRICS = label_scan(w.METRIC_PATTERNS)
-_NAME = re.compile(r"(?<![\w$])(?:[A-Z][\w&'.+-]*|[a-z]+[A-Z]\w*)(?:[ \t]+(?:[A-Z][\w&'.+-]*))*")
-_UPPER = re.compile(r"[A-Z]")
-_SUBJECT_STOP = frozenset(
-    """The A An In On At By For From To With We I It Its Our My He She They His Her Their
-    This That These Those And But So Then After Before Since Last Next Total Net Gross
-    Revenue Revenues Profit Sales Income MRR ARR USD EUR GBP CNY RMB JPY Price Pricing
-    Funding Valuation Cost Costs YoY MoM Month Year Quarter Week Day Over Under About Around
-    Nearly Almost Up Down Monthly Annual Yearly Each Every Per Q1 Q2 Q3 Q4 Jan Feb Mar Apr
-    May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August
-    September October November December Today Now Also Plus Just Only""".split()  # noqa: SIM905
-)
 _YAML_KEY = re.compile(r"^\s*([^\s:]+):(?:\s|$)")
 _ACCOUNTING_CLOSE = re.compile(r"\)\s*(?:\||$)")
-_VERB_LIKE = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
-_TABLE_PERIOD = re.compile(r"^(?:month|月份?|year|年份?|quarter|季度|week|周)$", re.I)
 
 
-@functools.lru_cache(maxsize=4)  # money and growth mask the same note one after the other
 def mask_prose(text: str) -> str:
     """``mask_code`` plus URLs and e-mail addresses blanked, every offset kept.
 
@@ -122,9 +124,7 @@ def mask_prose(text: str) -> str:
         return _URL.sub(blank_match, masked)
     if "://" not in text and "www." not in text:
         return masked
-    lines = masked.split("\n")  # a web address never spans lines
-    blanked = [_WEB_ONLY.sub(blank_match, x) if "://" in x or "www." in x else x for x in lines]
-    return "\n".join(blanked)
+    return _WEB_ONLY.sub(blank_match, masked)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -186,6 +186,8 @@ def last_end(reversed_end: re.Pattern[str], masked: str, lo: int, hi: int) -> in
 
 
 def _period_of(m: re.Match[str]) -> str:
+    if m.lastgroup in ("qzh", "qen"):
+        return "quarter"  # (a named quarter: 第三季度, Q3)
     word = next(g for g in m.groups() if g)
     return w.PERIOD_WORDS.get(word.lower(), "year")
 
@@ -222,15 +224,10 @@ def qualifier_before(before: str) -> str | None:
     >>> qualifier_before("just over "), qualifier_before("超过了"), qualifier_before("最近")
     ('at_least', 'at_least', None)
     """
-    before = before[-40:]
+    before = before[-40:].rstrip("*_")  # ("roughly **£375**": bold around the figure)
     tail = (before[:-1] if before.endswith("\n") else before).rstrip(" \t").lower()
-    if not tail.endswith(_QUAL_BEFORE_ENDS) and not _ODD_FOLDS.search(before):
+    if not tail.endswith(_QUAL_ENDS) and not _ODD_FOLDS.search(before):
         return None  # (most clauses end "revenue reached ": the search tried every offset)
-    return _qualifier_before_plain(before)
-
-
-def _qualifier_before_plain(before: str) -> str | None:
-    """``qualifier_before`` of at most 40 characters, by the regex alone."""
     m = _QUAL_BEFORE.search(before)
     if not m or not m.lastgroup:
         return None
@@ -263,27 +260,6 @@ def nearest_metric(text: str, start: int, end: int) -> str | None:
     return nearest_label(_METRICS, text, start, end)
 
 
-def subject_in(clause: str) -> str | None:
-    """The last Latin-script name in the clause before a figure, if any.
-
-    >>> subject_in("Sidekiq 是免费的"), subject_in("Revenue at Acme Corp hit "), subject_in("他")
-    ('Sidekiq', 'Acme Corp', None)
-    """
-    if not _UPPER.search(clause):
-        return None  # every _NAME match holds an A-Z; most clauses before a figure hold none
-    for m in reversed(list(_NAME.finditer(clause))):
-        words = m.group(0).split()
-        if not clause[: m.start()].strip() and _VERB_LIKE.search(words[0]):
-            words.pop(0)  # a sentence-initial verb or adverb: "Raised $4M", "Recently ..."
-        while words and words[0].strip(".,'") in _SUBJECT_STOP:
-            words.pop(0)
-        while words and words[-1].strip(".,'") in _SUBJECT_STOP:
-            words.pop()
-        if words and len(" ".join(words)) > 1:
-            return " ".join(words).rstrip(".,'")
-    return None
-
-
 def in_yaml_key(masked: str, start: int, line_start: int, line_end: int) -> bool:
     """True when the figure sits inside a ``key:`` at the start of a line (``$5k: tier``)."""
     hi = min(line_end, line_start + REACH)
@@ -299,98 +275,3 @@ def accounting(masked: str, start: int, end: int, line_lo: int, line_hi: int) ->
         return False
     head = masked[max(line_lo, start - 1 - REACH) : start - 1].rstrip(" \t")
     return (not head or head[-1] in "|:") and bool(_ACCOUNTING_CLOSE.match(masked, end, line_hi))
-
-
-def table_context(
-    masked: str,
-    pos: int,
-    memo: dict[int, tuple[int, int]] | None = None,
-    line: tuple[int, int] | None = None,
-) -> tuple[str, str] | None:
-    """For a figure in a Markdown table cell: (column header + row label, first header).
-
-    ``memo`` (one dict per text) keeps the rows above each line already read, so the
-    cells of one table do not each walk back up to its header. ``line`` is the bounds of
-    ``pos``'s line when the caller has them.
-
-    >>> t = "| Month | Revenue |\\n|---|---|\\n| Jan | $5 |"
-    >>> table_context(t, t.index("$5"))
-    ('Revenue Jan', 'Month')
-    """
-    lo, hi = line or line_bounds(masked, pos)
-    if not _TABLE_ROW.match(masked, lo, hi):
-        return None
-    count, top = _rows_above(masked, lo, {} if memo is None else memo)
-    if count < 2 or count >= _MAX_ROWS:
-        return None if count < 2 else _table_context_walk(masked, pos, lo, hi)
-    rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
-    if not _TABLE_RULE.match(masked[rule_lo:rule_hi]):
-        return None
-    return _cell(masked[top : masked.index("\n", top)], masked, pos, lo, hi)
-
-
-_MAX_ROWS = 500  # rows read above a cell; a longer table is walked as before
-
-
-def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    """(how many table rows sit right above the line starting at ``lo``, where the top
-    one starts); ``memo`` holds the answer for lines already seen, so a table is read once.
-    """
-    chain: list[int] = []
-    cur = lo
-    while cur not in memo:
-        if cur == 0:
-            memo[cur] = (0, 0)
-            break
-        prev_lo, prev_hi = line_bounds(masked, cur - 1)
-        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
-            memo[cur] = (0, cur)
-            break
-        chain.append(cur)
-        cur = prev_lo
-    for line in reversed(chain):  # each line's row above is the one before it in chain
-        count, top = memo[cur]
-        memo[line] = (count + 1, top if count else cur)
-        cur = line
-    return memo[lo]
-
-
-def _table_context_walk(masked: str, pos: int, lo: int, hi: int) -> tuple[str, str] | None:
-    """``table_context`` for a row with ``_MAX_ROWS`` or more rows above it."""
-    rows: list[str] = []
-    start = lo
-    while start > 0 and len(rows) < _MAX_ROWS:
-        prev_lo, prev_hi = line_bounds(masked, start - 1)
-        if not _TABLE_ROW.match(masked, prev_lo, prev_hi):
-            break
-        rows.insert(0, masked[prev_lo:prev_hi])
-        start = prev_lo
-    if len(rows) < 2 or not _TABLE_RULE.match(rows[1]):
-        return None
-    return _cell(rows[0], masked, pos, lo, hi)
-
-
-def _table_context_walk_all(masked: str, pos: int) -> tuple[str, str] | None:
-    """``table_context`` by walking up from every row (what it did before the memo)."""
-    lo, hi = line_bounds(masked, pos)
-    return _table_context_walk(masked, pos, lo, hi) if _TABLE_ROW.match(masked, lo, hi) else None
-
-
-def _cell(header_row: str, masked: str, pos: int, lo: int, hi: int) -> tuple[str, str]:
-    header = [c.strip() for c in header_row.strip().strip("|").split("|")]
-    row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
-    col = masked[lo:pos].strip().lstrip("|").count("|")
-    head = header[col] if col < len(header) else ""
-    label = row[0] if col > 0 and row else ""
-    return f"{head} {label}".strip(), header[0] if header else ""
-
-
-def table_period(first_header: str) -> str | None:
-    """Period implied by a table whose rows are months, years, quarters or weeks."""
-    m = _TABLE_PERIOD.match(first_header.strip("* "))
-    if not m:
-        return None
-    word = m.group(0).lower()
-    return {"month": "month", "year": "year", "quarter": "quarter", "week": "week"}.get(
-        word, w.PERIOD_WORDS.get(word[:1], w.PERIOD_WORDS.get(word[:2], "month"))
-    )

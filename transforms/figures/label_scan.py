@@ -1,7 +1,7 @@
 """Labelled word alternations (one named group per label) and a faster scan for their hits.
 
-Private to ``_money_context.py`` and ``growth.py``, which find the metric and basis words
-nearest a figure with them; built from the guards of ``_money_regex.py``.
+Private to ``context.py`` and ``growth.py``, which find the metric and basis words
+nearest a figure with them; built from the guards of ``patterns.py``.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ e-mail addresses are masked first, so ``$PATH``, ``${var}`` and ``$1`` in a rege
 
 Decisions worth knowing:
 
-* A range (``$10–20k``, ``10~20 万元``) is one row: ``amount`` is the low end,
-  ``amount_high`` the high end, and the qualifier is ``approx``.
+* A range (``$10–20k``, ``10~20 万元``) gives two rows, one per end, with the same text:
+  the low end's row also holds the high end in ``amount_high``. Each end is exact unless
+  a qualifier word says otherwise.
 * ``nearly``/``almost``/``近``/``将近`` are ``at_most``: the true value is just below the figure.
 * ``($1,072)`` is negative only as a whole table cell or field value (accounting style);
   in prose a parenthesised figure is an aside and stays positive.
@@ -19,16 +20,19 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
-from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
+from dataclasses import dataclass, field, replace
+from decimal import Context, Decimal, InvalidOperation, getcontext
 
 from transforms.figures import context as ctx
 from transforms.figures import patterns as _rx
+from transforms.figures import tables
 from transforms.figures import words as w
-from transforms.figures.numerals import PREFIX_CHARS, bare_numeral
+from transforms.figures.blocks import FROM, block_period, pair_period
+from transforms.figures.numerals import PREFIX_CHARS, amounts, bare_numeral
 from transforms.figures.numerals import numerals as _numerals
+from transforms.figures.numerals import parse_zh_numeral as parse_zh_numeral
+from transforms.figures.subjects import funded_subject, subject_in
 from transforms.text.markdown import LineIndex
 
 _SPACE = r"[ \t\u00a0\u202f]"
@@ -36,25 +40,26 @@ _SP = _SPACE + "?"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(w.PREFIX_SYMBOLS, key=len, reverse=True))
 _CODES = "|".join(sorted(w.PREFIX_CODES, key=len, reverse=True))
 _PREFIX = rf"(?<![A-Za-z])(?:{_SYMBOLS}|(?:{_CODES}){_SP})"
-_ARABIC = r"(?<![A-Za-z_\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,8})?(?!\d|,\d|\.\d)"
+# (a decimal point with a space on each side, "1 . 2 亿", only before a Chinese magnitude)
+_ARABIC = (
+    r"(?<![A-Za-z_\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})"
+    r"(?:\.\d{1,8}|[ \t]\.[ \t]\d{1,8}(?=[ \t]?[十百千万亿]))?(?!\d|,\d|\.\d)"
+)
 _ZH_NUM = rf"(?<![{w.ZH_NUMERAL_BLOCKERS}{w.ZH_NUMERAL_CHARS}])[{w.ZH_NUMERAL_CHARS}]+"
 _NUM = rf"{_ARABIC}|{_ZH_NUM}"
 _EN_WORDS = "|".join(w.EN_MAGNITUDE_WORDS)
 _EN_LETTERS = "|".join(w.EN_MAGNITUDE_LETTERS)
-_MAG = rf"{_SP}[十百千万亿]+|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
+_MAG = (
+    rf"{_SP}[十百千万亿]+(?:[多余][万亿]+)?|(?i:{_EN_LETTERS})(?![A-Za-z])|{_SP}(?i:{_EN_WORDS})\b"
+)
 _YUAN_STOP = "|".join(w.YUAN_NOT_CURRENCY)
-# A look-ahead in front of the magnitude and of the suffix: after most numbers neither
-# follows, and one class test then replaces a test per word (the hits stay the same).
-_MAG_GUARD = _rx.char_guard(
-    set(" \t\u00a0\u202f十百千万亿")
-    | _rx.word_firsts([*w.EN_MAGNITUDE_LETTERS, *w.EN_MAGNITUDE_WORDS], folded=True)
-)
 _SUFFIX = _rx.suffix_alt(
-    w.SUFFIX_WORDS, _SPACE, {"元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)"}
-)
-_SUFFIX_GUARD = _rx.char_guard(
-    _rx.word_firsts([x for x in w.SUFFIX_WORDS if not (x.islower() and x[-1:].isascii())], False)
-    | _rx.word_firsts([x for x in w.SUFFIX_WORDS if x.islower() and x[-1:].isascii()], True)
+    w.SUFFIX_WORDS,
+    _SPACE,
+    {
+        "元": rf"元(?!{_YUAN_STOP}|[一二两三四五六七八九十]次)",
+        "块": f"块(?={'|'.join(w.KUAI_NEXT)})",
+    },
 )
 
 
@@ -62,11 +67,11 @@ _FIGURE = re.compile(
     rf"""(?P<neg>(?<![\w.\d])[-−]{_SP})?
     (?:(?P<pre>{_PREFIX}){_SP})?
     (?P<sign>(?<![\w\d])[-−])?
-    (?P<n1>{_NUM})(?P<more1>[多余])?(?:{_MAG_GUARD}(?P<m1>{_MAG}))?(?P<more2>[多余])?
+    (?P<n1>{_NUM})(?P<more1>[多余])?(?P<m1>{_MAG})?(?P<more2>[多余])?
     (?:{_SP}(?:(?P<dash>[-–—~～]){_SP}(?:{_PREFIX}{_SP})?|(?(m1)(?!)|(?:to|到|至){_SP}))
-       (?P<n2>{_NUM})(?:{_MAG_GUARD}(?P<m2>{_MAG}))?[多余]?)?
+       (?P<n2>{_NUM})(?P<m2>{_MAG})?[多余]?)?
     (?P<plus>\+)?
-    (?:{_SP}{_SUFFIX_GUARD}(?P<suf>{_SUFFIX}))?""",
+    (?:{_SP}(?P<suf>{_SUFFIX}))?""",
     re.X,
 )
 # Before the number a figure holds at most _LEAD characters (sign, currency prefix, spaces),
@@ -74,22 +79,13 @@ _FIGURE = re.compile(
 _LONGEST_PREFIX = max(*map(len, w.PREFIX_SYMBOLS), *(len(c) + 1 for c in w.PREFIX_CODES))
 _LEAD = 2 + _LONGEST_PREFIX + 1 + 1  # "- " + prefix + space + sign
 _LEAD_CHARS = frozenset("-−" + "".join(p[0] for p in [*w.PREFIX_SYMBOLS, *w.PREFIX_CODES]))
-_UNIT_RUN = re.compile(r"[十百千万亿]+$")
 _DOLLAR_BAD_PREV = re.compile(r"[A-Za-z0-9_\\/=\"'{\[$]")
 _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/^=<>]\s*[\d$]")
-# \b(?:echo|printf|...)\b written to start with a class that a scan skips ahead to: the
-# look-behind after the first letter is the \b before it, (?<=e)cho is "echo".
-_SHELL_WORDS = ("echo", "printf", "print", "awk", "sed", "grep", "export", "perl", "bash", "sh")
-_SHELL_ALT = "|".join(f"(?<={word[0]}){word[1:]}" for word in _SHELL_WORDS)
-_SHELL = re.compile(rf"[eapsgb](?<!\w[eapsgb])(?:{_SHELL_ALT})\b")
+_SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
 _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
     r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
 )
-# Every _IMPLICIT_LEAD match ends in one of these: a money word's last character, a filler
-# or a space ("$" can also match before a final "\n", itself a space). A bare figure whose
-# previous character is none of them is no implicit CNY figure: it is dropped unread.
-_IMPLICIT_TAIL = frozenset("入收额水薪资润利了赚到值本价格费为是达约近超过：:")
 _METRIC_REACH = 120  # a metric word further than this from the figure is not about it
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
@@ -112,87 +108,12 @@ class MoneyMention:
     amount_high: Decimal | None = None
 
 
-def parse_zh_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral (一百万, 两千, 三十万, 百万), or None.
-
-    >>> parse_zh_numeral("一百万"), parse_zh_numeral("三十万"), parse_zh_numeral("千万")
-    (1000000, 300000, 10000000)
-    >>> parse_zh_numeral("一亿两千万"), parse_zh_numeral("分") is None
-    (120000000, True)
-    """
-    if not text or any(ch not in w.ZH_NUMERAL_CHARS for ch in text):
-        return None
-    high = mid = section = number = 0
-    for ch in text:
-        if ch in w.ZH_DIGITS:
-            number = w.ZH_DIGITS[ch]
-        elif ch in w.ZH_SMALL_UNITS:
-            section += (number or 1) * w.ZH_SMALL_UNITS[ch]
-            number = 0
-        elif ch == "万":
-            mid += (section + number or 1) * 10_000
-            section = number = 0
-        else:
-            high = (high + mid + section + number or 1) * 100_000_000
-            mid = section = number = 0
-    return high + mid + section + number
-
-
-def _magnitude(mag: str | None) -> Decimal:
-    mag = (mag or "").strip().lower()
-    if not mag:
-        return Decimal(1)
-    if mag in w.EN_MAGNITUDES:
-        return w.EN_MAGNITUDES[mag]
-    factor = Decimal(1)
-    for ch in mag:
-        factor *= w.ZH_SMALL_UNITS.get(ch) or w.ZH_BIG_UNITS.get(ch, 1)
-    return factor
-
-
-@functools.lru_cache(maxsize=1024)  # notes repeat their figures ($5M, 10k); a Decimal is immutable
-def _number(num: str, mag: str | None) -> Decimal:
-    value = parse_zh_numeral(num)
-    base = Decimal(value) if value is not None else Decimal(num.replace(",", ""))
-    if not mag and value is None and len(num) <= 60:
-        amount = base  # times 1 at 60 digits of precision: exactly itself
-        return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
-    with localcontext() as dc:
-        dc.prec = 60
-        amount = base * _magnitude(mag)
-    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
-
-
-def _trailing_unit(num: str, mag: str | None) -> str:
-    """The magnitude a range's low end borrows from its high end (10–20k, 两到三万)."""
-    if mag:
-        return mag
-    run = _UNIT_RUN.search(num)
-    return run.group(0) if run else ""
-
-
-def _amounts(m: re.Match[str]) -> tuple[Decimal, Decimal | None]:
-    n1, m1, n2, m2 = m["n1"], m["m1"], m["n2"], m["m2"]
-    low = _number(n1, m1)
-    if n2 is None:
-        return low, None
-    high = _number(n2, m2)
-    borrowed = _trailing_unit(n2, m2)
-    if not m1 and borrowed and "万" not in n1 and "亿" not in n1:
-        scaled = (
-            _number(n1, borrowed)
-            if parse_zh_numeral(n1) is None
-            else low * _magnitude(borrowed if len(n1) == 1 else borrowed[-1])
-        )
-        if scaled <= high:
-            low = scaled
-    return low, high
-
-
 def _currency(m: re.Match[str], lang: str) -> str | None:
     code = None
     if m["pre"]:
         code = w.PREFIX_SYMBOLS.get(m["pre"].strip()) or w.PREFIX_CODES.get(m["pre"].strip())
+    if m["suf"] == "块" and not (m["n1"][:1].isdigit() and not m["m1"]) and code is None:
+        return None  # 块 is yuan only after digits: "这一块" is "this part", "10 万块 GPU"
     if m["suf"] and (code is None or code == "YEN_SIGN"):
         word = " ".join(m["suf"].split())  # "US\u00a0dollars" is listed as "US dollars"
         code = w.SUFFIX_WORDS.get(word) or w.SUFFIX_WORDS.get(word.lower(), code)
@@ -221,9 +142,14 @@ def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
 
 
 def find_money(
-    text: str, *, lang: str | None = None, default_subject: str | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    default_subject: str | None = None,
+    masked: str | None = None,
 ) -> list[MoneyMention]:
-    """Every money figure in ``text``, in text order.
+    """Every money figure in ``text``, in text order (``masked``: ``mask_prose(text)``,
+    when the caller has it).
 
     >>> [(str(x.amount), x.currency, x.period, x.metric) for x in find_money("ARR: $4M")]
     [('4000000', 'USD', 'year', 'arr')]
@@ -234,7 +160,8 @@ def find_money(
     []
     """
     try:
-        return _scan(text, (lang or "").lower(), default_subject)
+        masked = ctx.mask_prose(text) if masked is None else masked
+        return _scan(_Note(text, masked, (lang or "").lower(), default_subject))
     except (InvalidOperation, ValueError, OverflowError):  # pragma: no cover - defensive
         return []
 
@@ -249,10 +176,38 @@ class _Note:
     default_subject: str | None
     lines: LineIndex = field(init=False)
     tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
+    blocks: dict[int, str | None] = field(default_factory=dict)  # see block_period
+    commons: dict[str, bool] = field(default_factory=dict)  # see common
     wide: Context = field(default_factory=lambda: _wide(getcontext()))
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.masked)  # masking keeps every newline
+
+    def common(self, word: str) -> bool:
+        """Whether the note also writes ``word`` in lower case (a common word, no name)."""
+        low = word.lower()
+        if low not in self.commons:
+            self.commons[low] = low != word and _has_word(self.masked, low)
+        return self.commons[low]
+
+
+def _high_end(note: _Note, low: MoneyMention, ordinal: int) -> MoneyMention:
+    high = low.amount_high or low.amount
+    annual = (
+        None if low.period is None else note.wide.multiply(high, w.PERIODS_PER_YEAR[low.period])
+    )
+    return replace(low, ordinal=ordinal, amount=high, annualized_amount=annual, amount_high=None)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word (no letter or digit touching it)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _wide(current: Context) -> Context:
@@ -262,27 +217,27 @@ def _wide(current: Context) -> Context:
     return wide
 
 
-def _scan(text: str, lang: str, default_subject: str | None) -> list[MoneyMention]:
-    note = _Note(text, ctx.mask_prose(text), lang, default_subject)
+def _scan(note: _Note) -> list[MoneyMention]:
+    lang = note.lang
     out: list[MoneyMention] = []
     prev_end = 0
     zh = lang.startswith("zh")
     for m in _figures(note.masked, zh):
         currency = _currency(m, lang) if m["pre"] or m["suf"] else None
-        if currency is None and (not zh or m["pre"] or m["neg"] or not _may_lead(note, m)):
+        if currency is None and (not zh or m["pre"] or m["neg"]):
             continue  # without a currency word only a Chinese note can keep a figure
         mention = _mention(note, m, currency, prev_end, len(out) + 1)
+        if mention is not None and out and mention.period is None and out[-1].period:
+            period = pair_period(note.masked, prev_end, m.start(), out[-1].period)
+            if period is not None:  # "from $1M a year to $200k": the same period
+                annual = note.wide.multiply(mention.amount, w.PERIODS_PER_YEAR[period])
+                mention = replace(mention, period=period, annualized_amount=annual)
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
+            if mention.amount_high is not None:  # a range's high end is a figure too
+                out.append(_high_end(note, mention, len(out) + 1))
     return out
-
-
-def _may_lead(note: _Note, m: re.Match[str]) -> bool:
-    """False when no money word can lead into bare figure ``m`` (see _IMPLICIT_TAIL), so
-    that ``_implicit`` would refuse it: the character before it ends no _IMPLICIT_LEAD."""
-    at = m.start()
-    return at > 0 and (note.masked[at - 1] in _IMPLICIT_TAIL or note.masked[at - 1].isspace())
 
 
 def _figures(masked: str, bare: bool = True) -> list[re.Match[str]]:
@@ -331,8 +286,11 @@ def _mention(
     if _dollar_is_code(masked, m, line_lo) or ctx.in_yaml_key(masked, m.start(), line_lo, line_hi):
         return None
     start, end = m.start(), m.end()
-    amount, high = _amounts(m)
-    if m["neg"] or m["sign"]:
+    amount, high = amounts(m)
+    bullet = m["neg"] and m["neg"][-1:].isspace() and not masked[line_lo:start].strip()
+    if bullet:
+        start = m.end("neg")  # "- $200/mo" at a line's start is a list item, not a minus
+    elif m["neg"] or m["sign"]:
         amount, high = -amount, (-high if high is not None else None)
     eol, line_hi = line_hi, min(line_hi, end + ctx.REACH)
     if ctx.accounting(masked, start, end, line_lo, line_hi):
@@ -341,14 +299,21 @@ def _mention(
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
     if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
         return None
-    table = ctx.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
+    table = tables.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
     if period is None and table is not None:
-        period = ctx.period_before(table[0]) or ctx.table_period(table[1])
+        period = ctx.period_before(table[0]) or tables.table_period(table[1])
+    if period is None:
+        period = block_period(masked, line_lo, note.blocks)
     s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (line_lo, eol))
+    if period is None and FROM.match(masked, clause, start):
+        period = ctx.period_before(masked[s_lo:clause])  # "每年的成本降低 80%，从 100 万美元"
     metric = _metric(masked, s_lo, s_hi, start, end, table)
     if metric in ("arr", "mrr") and period is None:
         period = "year" if metric == "arr" else "month"
-    subject = ctx.subject_in(masked[clause:start]) or note.default_subject
+    subject = (
+        funded_subject(masked[clause:start], masked[end:line_hi]) if metric == "funding" else None
+    )
+    subject = subject or subject_in(masked[clause:start], note.common) or note.default_subject
     annual = None
     if period is not None:
         annual = note.wide.multiply(amount, w.PERIODS_PER_YEAR[period])
@@ -363,8 +328,8 @@ def _mention(
 def _qualifier_and_period(
     masked: str, m: re.Match[str], clause: int, start: int, end: int, line_hi: int
 ) -> tuple[str, str | None, int]:
-    qualifier = "approx" if m["n2"] else None
-    if m["plus"] or m["more1"] or m["more2"]:
+    qualifier = None
+    if m["plus"] or m["more1"] or m["more2"] or "多" in (m["m1"] or "") or "余" in (m["m1"] or ""):
         qualifier = qualifier or "at_least"
     q, n = ctx.qualifier_after(masked[end:line_hi])
     qualifier, end = qualifier or q, end + n

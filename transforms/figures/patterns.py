@@ -1,9 +1,9 @@
 """Regex building blocks for the money and growth extractors: word alternations and guards.
 
-Private to ``_money_context.py``, ``money.py`` and ``growth.py``. A *guard* is a look-ahead
-put in front of a long alternation so that most offsets fail after one or two cheap tests
-instead of one test per word; a guard never changes which hits the alternation finds.
-Labelled alternations and their letter-skipping scan are in ``_label_scan.py``.
+Private to ``context.py``, ``money.py``, ``growth.py`` and ``label_scan.py``. A *guard* is
+a look-ahead put in front of a long alternation so that most offsets fail after one or two
+cheap tests instead of one test per word; a guard never changes which hits it finds.
+Labelled alternations and their letter-skipping scan are in ``label_scan.py``.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def guard(sources: list[str]) -> str:
 
 
 # Characters outside ASCII that re.I matches to an ASCII letter (Kelvin sign, long s,
-# dotted and dotless i); tests/unit/test_money.py checks the list against every character.
+# dotted and dotless i); tests/unit/transforms/figures/test_money.py checks the list.
 FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
 
 
@@ -74,19 +74,6 @@ def suffix_alt(words: Iterable[str], space: str, special: dict[str, str]) -> str
             src = (rf"(?i:{src})" if word.islower() else src) + r"\b"
         parts.append(src)
     return "|".join(parts)
-
-
-def word_firsts(words: list[str], folded: bool) -> set[str]:
-    """Characters a hit of ``words`` can start with (under re.I when ``folded``)."""
-    out = {word[0] for word in words}
-    if folded:
-        out |= {c.swapcase() for c in out} | {f for c in out for f in FOLDS.get(c.lower(), "")}
-    return out
-
-
-def char_guard(chars: set[str]) -> str:
-    """A look-ahead that fails unless the next character is one of ``chars``."""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def first_class(sources: list[str]) -> str:

@@ -19,15 +19,6 @@ ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 ZH_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 ZH_NUMERAL_CHARS = "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_BIG_UNITS])
 
-# The "0" of each run of ten decimal digits below U+10000, which is what re's \d matches
-# there (ASCII, Arabic-Indic, Devanagari ... fullwidth). Listed, they make a character
-# class that a scan tests much faster than \d; tests/unit/test_money.py checks the list.
-BMP_DIGIT_ZEROS = (
-    "\u0030\u0660\u06f0\u07c0\u0966\u09e6\u0a66\u0ae6\u0b66\u0be6\u0c66\u0ce6\u0d66"
-    "\u0de6\u0e50\u0ed0\u0f20\u1040\u1090\u17e0\u1810\u1946\u19d0\u1a80\u1a90\u1b50"
-    "\u1bb0\u1c40\u1c50\ua620\ua8d0\ua900\ua9d0\ua9f0\uaa50\uabf0\uff10"
-)
-
 # A Chinese numeral run preceded by one of these is part of a vaguer word
 # (十几万, 数百万, 上千, 第一, 统一) and is never read as a figure.
 ZH_NUMERAL_BLOCKERS = "几数上成好第统唯单同专之"
@@ -59,7 +50,7 @@ PREFIX_CODES: dict[str, str] = {
 }  # fmt: skip
 # Written after the number (and after any magnitude): 400 万美元, 5,000 dollars, 3 €.
 SUFFIX_WORDS: dict[str, str] = {
-    "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD",
+    "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "块": "CNY", "美元": "USD", "美金": "USD",
     "日元": "JPY", "日圆": "JPY", "円": "JPY", "欧元": "EUR", "英镑": "GBP", "港元": "HKD",
     "港币": "HKD", "加元": "CAD", "加币": "CAD", "澳元": "AUD", "澳币": "AUD",
     "新加坡元": "SGD", "新元": "SGD", "新台币": "TWD", "台币": "TWD", "韩元": "KRW",
@@ -71,6 +62,24 @@ SUFFIX_WORDS: dict[str, str] = {
     "rupees": "INR", "€": "EUR",
     **{code: iso for code, iso in PREFIX_CODES.items() if code.isascii()},
 }  # fmt: skip
+# 块 (colloquial yuan) is the currency only before one of these: "39 块下单", "29 块 12 个",
+# "35 块钱"; else it counts things ("3 块冰块").
+KUAI_NEXT = (
+    "[ \t，。、；！？,.;!?）)]",
+    "$",
+    "下单",
+    "买",
+    "一",
+    "每",
+    "/",
+    "左右",
+    "以上",
+    "多",
+    "的",
+    "起",
+    "就",
+    "包邮",
+)
 # 元 followed by these is a word, not the currency: 元数据, 元素, 元旦, 一元二次方程, 元宇宙.
 YUAN_NOT_CURRENCY = ("数", "素", "旦", "化", "组", "宇宙", "老", "首", "帅", "音", "气", "件")
 
@@ -152,13 +161,14 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     ),
     "approx": (
         "approximately", "approx.", "roughly", "about", "around", "circa", "some",
-        "estimated", "~", "≈", "约为", "大约", "大概", "差不多", "大致", "估计", "约",
+        "estimated", "in the region of", "~", "≈", "约为", "大约", "大概", "差不多", "大致",
+        "估计", "约",
     ),
 }  # fmt: skip
 # Written right after the figure.
 QUALIFIERS_AFTER: dict[str, tuple[str, ...]] = {
-    "at_least": ("or more", "and up", "plus", "+", "以上", "多", "余", "起"),
-    "at_most": ("or less", "以内", "以下"),
+    "at_least": ("or more", "and up", "plus", "+", "以上", "之上", "多", "余", "起"),
+    "at_most": ("or less", "以内", "以下", "之下"),
     "approx": ("or so", "-ish", "ish", "左右", "上下"),
 }
 
@@ -166,12 +176,14 @@ QUALIFIERS_AFTER: dict[str, tuple[str, ...]] = {
 
 GROWTH_UP = (
     "grew", "grow", "grows", "growing", "growth", "increased", "increase", "increases",
-    "rose", "rise", "rising", "jumped", "gained", "climbed", "surged", "up",
-    "同比增长", "环比增长", "增长", "增加", "上涨", "上升", "提升", "提高", "增幅", "涨",
+    "rose", "rise", "rising", "jumped", "gained", "climbed", "surged", "soared", "up",
+    "同比增长", "环比增长", "增长", "增加", "上涨", "上升", "提升", "提高", "增幅", "飙升",
+    "暴涨", "大涨", "激增", "猛增", "涨",
 )  # fmt: skip
 GROWTH_DOWN = (
     "declined", "decline", "decreased", "decrease", "dropped", "drop", "fell", "fall",
-    "shrank", "shrunk", "down", "下降", "减少", "下滑", "下跌", "降低", "缩水", "跌",
+    "shrank", "shrunk", "down", "下降", "减少", "下滑", "下跌", "降低", "缩水", "暴跌", "骤降",
+    "跌",
 )  # fmt: skip
 BASIS_WORDS: dict[str, tuple[str, ...]] = {
     "yoy": (
@@ -181,16 +193,34 @@ BASIS_WORDS: dict[str, tuple[str, ...]] = {
         r"year[- ]on[- ]year",
         r"\bannual growth\b",
         "同比",
+        "比去年",
+        "较去年",
+        "去年同期",
     ),
-    "mom": (r"\bmom\b", r"\bm/m\b", r"month[- ]over[- ]month", r"month[- ]on[- ]month", "环比"),
+    "mom": (
+        r"\bmom\b",
+        r"\bm/m\b",
+        r"month[- ]over[- ]month",
+        r"month[- ]on[- ]month",
+        "环比",
+        "比上月",
+        "较上月",
+        "比上个月",
+        "较上个月",
+    ),
+}
+# Basis phrases read only after a figure ("up 35% over last month"), not as growth words.
+BASIS_AFTER: dict[str, tuple[str, ...]] = {
+    "yoy": (r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) year\b",),
+    "mom": (r"\b(?:over|from|vs\.?|versus|compared to) (?:the )?(?:last|previous|prior) month\b",),
 }
 # Multipliers written as words: factor of the new value over the old one.
 GROWTH_FACTORS: dict[str, int] = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "翻倍": 2, "翻了一倍": 2,
 }  # fmt: skip
 GROWTH_METRICS: dict[str, tuple[str, ...]] = {
-    "arr": (r"(?<![A-Za-z])ARR\b", "年经常性收入"),
-    "mrr": (r"(?<![A-Za-z])MRR\b", "月经常性收入"),
+    "arr": (r"(?<![A-Za-z])ARR\b", r"annual recurring revenue", "年经常性收入"),
+    "mrr": (r"(?<![A-Za-z])MRR\b", r"monthly recurring revenue", "月经常性收入"),
     "revenue": (r"\brevenues?\b", r"\bsales\b", r"\bincome\b", "收入", "营收", "营业额", "销售额"),
     "profit": (r"\bprofits?\b", "利润", "净利"),
     "users": (
