@@ -203,7 +203,7 @@ def _parse_into(
     chapters, chapter_issues = found if found is not None else ([], [])
     evidence = KindEvidence(
         fm.metadata, [t.tag for t in tags], path, title or "", props,
-        [h.title for h in headings], body, len(chapters), duration is not None, kinds,
+        [h.title for h in headings], body, len(chapters), duration is not None, kinds, lang,
     )  # fmt: skip
     kind, kind_reason = classify_note(evidence)
     note = {

@@ -101,7 +101,9 @@ INTERVIEW_TITLE = re.compile(
     r"|访谈录|专访|人物志|创业故事",
     re.I,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|myself)\b")
+FIRST_PERSON_WORDS = frozenset(
+    {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I'll", "my", "me", "myself"}
+)
 BUSINESS = re.compile(
     r"\b(?:business(?:es)?|revenue|MRR|ARR|customers?|profits?|income|sales|bootstrapp\w*"
     r"|side\s+hustles?|indie\s*hackers?|subscribers|paying|churn|pricing|founders?"
@@ -109,4 +111,3 @@ BUSINESS = re.compile(
     re.I,
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-CJK = re.compile(r"[\u3400-\u9fff]")
