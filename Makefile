@@ -19,8 +19,11 @@ run: $(STAMP)
 	$(VENV)/bin/notehouse build $(VAULT) --warehouse $(WAREHOUSE)
 	$(VENV)/bin/notehouse query "select severity, stage, count(*) as issues from parse_issues where run_id = (select max_by(run_id, started_at) from runs) group by all order by 1, 2" --warehouse $(WAREHOUSE)
 
-## Run the whole test suite (unit, doctests, golden, end to end).
+## Run the whole test suite (unit, doctests, golden, end to end). First .ci/system-deps: as root
+## on Debian it installs Chromium and a CJK font (the browser test's needs); otherwise it stops
+## at once with the apt-get command to run.
 test: $(STAMP)
+	.ci/system-deps
 	$(PY) -m pytest
 
 ## Unit, golden and doctests only (about 30 s): the quick loop while editing an extractor.
