@@ -1,14 +1,18 @@
-"""The ``notehouse`` command line: build, serve, query, check, config."""
+"""The ``notehouse`` command line: build, serve, query, check, config, dashboard, server.
+
+Every expected failure ends in one line, ``notehouse: <what happened and what to do>``, and an
+exit code from ``pipelines.runtime.failures`` (the README's "Exit codes"); ``--debug`` adds the
+traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
 import os
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,9 +25,15 @@ from pipelines.config import (
     load_settings,
     resolve_log_level,
 )
+from pipelines.runtime.failures import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    expected,
+    not_writable,
+    quiet_expected_tracebacks,
+)
 from pipelines.runtime.serve import add_run_flags, add_serve_command, run_flags, serve_command
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="Prefect log level (default WARNING; INFO for serve)",
     )
+    _debug_flag(parser, False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -57,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another build of the warehouse to finish"
     )
     add_run_flags(build)
+    build.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even when the build removes more than half of the published notes",
+    )
+    _debug_flag(build)
     build.add_argument(
         "--progress",
         choices=["auto", "bar", "plain", "none"],
@@ -91,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the database for writing (the next build replaces it; your changes are lost)",
     )
+    _debug_flag(query)
 
     check = sub.add_parser(
         "check",
@@ -106,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         "that opens from disk with no network.",
     )
     _warehouse_flag(dashboard)
+    _debug_flag(dashboard)
 
     server = sub.add_parser(
         "server",
@@ -134,6 +153,15 @@ def _parse_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="notes per parse task (2000)")
     parser.add_argument(
         "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
+
+
+def _debug_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="show the traceback of an expected failure (busy, read-only, refused …)",
     )
 
 
@@ -185,6 +213,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     temporary = prepare_api()  # boots while the flow's modules import
     import prefect.settings
 
+    quiet_expected_tracebacks(debug=args.debug)
     from pipelines.flows import build_warehouse
     from pipelines.runtime.progress import reporting
     from pipelines.runtime.terminal import progress_display
@@ -220,12 +249,24 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
                 dask_address=settings.dask_address,
                 partition_by_year=settings.partition_by_year,
                 dashboard=not args.no_dashboard,
+                allow_shrink=args.allow_shrink,
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands
-            print(f"notehouse: build failed, nothing was published: {exc}", file=sys.stderr)
-            return EXIT_FAILED
+            return _failed(exc, args.debug, "build failed, nothing was published: ")
     _print_summary(summary, time.perf_counter() - started)
     return EXIT_OK
+
+
+def _failed(exc: Exception, debug: bool, prefix: str = "") -> int:
+    """Say what went wrong in one line (the traceback too with --debug); the exit code."""
+    if debug:
+        traceback.print_exception(exc)
+    known = expected(exc)
+    if known is not None:
+        print(f"notehouse: {known}", file=sys.stderr)
+        return known.exit_code
+    print(f"notehouse: {prefix}{exc}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _server(args: argparse.Namespace) -> int:
@@ -256,10 +297,7 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
         f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
         f"other files skipped {summary['files_skipped']}"
     )
-    print(
-        f"files new {summary['files_new']}, changed {summary['files_changed']}, "
-        f"unchanged {summary['files_unchanged']}, deleted {summary['files_deleted']}"
-    )
+    print(change_line(summary))
     print(
         f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
         f"(see the parse_issues table)"
@@ -272,62 +310,18 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     print(f"done in {seconds:.1f} s")
 
 
-def _connect(settings: Settings, *, write: bool = False) -> Any:
-    import duckdb
-
-    path = settings.warehouse / "notehouse.duckdb"
-    if not path.is_file():
-        raise FileNotFoundError(f"no warehouse at {path}; run 'notehouse build VAULT' first")
-    return duckdb.connect(str(path), read_only=not write)
-
-
 def _query(args: argparse.Namespace, settings: Settings) -> int:
-    import duckdb
+    from pipelines.runtime.query import run_query
 
-    from pipelines.state.lock import WarehouseBusy, warehouse_lock
-
-    # a write takes the builders' lock (a build copies the published database); only for a
-    # warehouse that exists, so a mistyped path creates nothing
-    exists = (settings.warehouse / "notehouse.duckdb").is_file()
-    write_lock = args.write and exists
-    guard = warehouse_lock(settings.warehouse) if write_lock else contextlib.nullcontext()
-    try:
-        with guard:
-            con = _connect(settings, write=args.write)
-            try:
-                cursor = con.execute(args.sql)
-                columns = [d[0] for d in cursor.description] if cursor.description else []
-                rows = cursor.fetchall() if columns else []
-            finally:
-                con.close()
-    except FileNotFoundError as exc:
-        print(f"notehouse: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except WarehouseBusy as exc:
-        print(f"notehouse: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except duckdb.Error as exc:
-        print(f"notehouse: query failed: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    from pipelines.runtime.terminal import format_table
-
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif args.format == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        print(json.dumps(records, default=str, ensure_ascii=False, indent=2))
-    else:
-        print(format_table(columns, rows))
-    return EXIT_OK
+    return run_query(args.sql, settings.warehouse, write=args.write, fmt=args.format)
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.runtime.query import connect
     from pipelines.stages.check import run_checks
 
     try:
-        con = _connect(settings)
+        con = connect(settings.warehouse)
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -351,8 +345,29 @@ def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        problem = not_writable(exc, f"the dashboard of {settings.warehouse}")
+        return _failed(problem if expected(exc) else exc, args.debug)
     print(f"wrote {page}")
     return EXIT_OK
+
+
+def change_line(summary: dict[str, Any]) -> str:
+    """What the build did with each file: parsed (and why), reused unread, deleted.
+
+    >>> print(change_line({"files_new": 0, "files_changed": 0, "files_unchanged": 37,
+    ...     "files_deleted": 0, "files_parsed": 37}))
+    files parsed 37 (new 0, changed 0, same content 37), reused unread 0, deleted 0
+    >>> print(change_line({"files_new": 1, "files_changed": 2, "files_unchanged": 34,
+    ...     "files_deleted": 1, "files_parsed": 3}))
+    files parsed 3 (new 1, changed 2), reused unread 34, deleted 1
+    """
+    new, changed, parsed = summary["files_new"], summary["files_changed"], summary["files_parsed"]
+    same = parsed - new - changed  # read again with the same bytes (--full, a touched file)
+    reused = summary["files_unchanged"] - same
+    detail = f"new {new}, changed {changed}" + (f", same content {same}" if same else "")
+    deleted = summary["files_deleted"]
+    return f"files parsed {parsed} ({detail}), reused unread {reused}, deleted {deleted}"
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

@@ -42,6 +42,7 @@ from pipelines.state.records import (
     issue_rows,
     manifest_rows,
 )
+from pipelines.state.shrink import guard_shrink
 from transforms.note import Row
 
 
@@ -56,6 +57,7 @@ class BuildSummary:
     files_changed: int
     files_unchanged: int
     files_deleted: int
+    files_parsed: int
     notes_loaded: int
     errors: int
     warnings: int
@@ -96,6 +98,7 @@ def build_warehouse(
     dask_address: str | None = None,
     partition_by_year: bool = False,
     dashboard: bool = True,
+    allow_shrink: bool = False,
 ) -> dict[str, Any]:
     """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap.
 
@@ -103,7 +106,8 @@ def build_warehouse(
     for another build of the same warehouse instead of failing at once.
     ``task_runner`` (threads or dask), ``workers`` and ``dask_address`` choose where the
     parse batches run (``pipelines.runtime.runners``); ``partition_by_year`` writes the notes and
-    episodes Parquet Hive-partitioned by year (``pipelines.state.partitions``).
+    episodes Parquet Hive-partitioned by year (``pipelines.state.partitions``). A build that
+    would remove most published notes stops unless ``allow_shrink`` (``pipelines.state.shrink``).
     """
     root = Path(warehouse)
     with warehouse_lock(root, wait=wait):
@@ -123,6 +127,7 @@ def build_warehouse(
                 (runner, processes),
                 partition_by_year,
                 dashboard,
+                allow_shrink,
             )
         finally:
             close_pools()
@@ -139,6 +144,7 @@ def _build(
     where: tuple[TaskRunner[Any], int],
     partition_by_year: bool,
     dashboard: bool = True,
+    allow_shrink: bool = False,
 ) -> dict[str, Any]:
     logger = get_run_logger()
     started = dt.datetime.now(dt.UTC)
@@ -148,6 +154,7 @@ def _build(
     version = code_version()
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
     plan = plan_build(found.files, root, version, full=full)
+    guard_shrink(plan, vault, len(found.files), allow=allow_shrink)
     seconds["discover"] = time.perf_counter() - clock
     logger.info(
         "vault %s: %d note files (%d to parse, %d unchanged), %d other files skipped",
@@ -222,6 +229,7 @@ def _build(
         files_changed=changes["changed"],
         files_unchanged=changes["unchanged"],
         files_deleted=changes["deleted"],
+        files_parsed=len(parsed),
         notes_loaded=notes_loaded,
         errors=severities["error"],
         warnings=severities["warning"],

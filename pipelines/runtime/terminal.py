@@ -34,8 +34,17 @@ def progress_display(mode: str) -> Iterator[Callable[[str, int, int], None]]:
     yield plain
 
 
+def _pad(text: str, width: int, right: bool) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (a CJK character takes two)."""
+    from rich.cells import cell_len
+
+    fill = " " * max(0, width - cell_len(text))
+    return fill + text if right else text + fill
+
+
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Columns padded to their widest value; numbers right-aligned; NULL for None.
+    """Columns padded to their widest value, measured in terminal columns (a Chinese character
+    is two wide); numbers right-aligned; NULL for None; line breaks inside a value shown as ⏎.
 
     >>> print(format_table(["kind", "n"], [("episode", 4), ("note", 12)]))
     kind    |  n
@@ -43,18 +52,28 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     episode |  4
     note    | 12
     (2 rows)
+    >>> print(format_table(["title", "n"], [("创业者访谈", 1), ("abc", 2)]))
+    title      | n
+    -----------+--
+    创业者访谈 | 1
+    abc        | 2
+    (2 rows)
     """
-    cells = [["NULL" if v is None else str(v) for v in row] for row in rows]
+    from rich.cells import cell_len
+
+    cells = [
+        ["NULL" if v is None else str(v).replace("\r\n", "⏎").replace("\n", "⏎") for v in row]
+        for row in rows
+    ]
     numeric = [
         all(isinstance(row[i], int | float) or row[i] is None for row in rows) and bool(rows)
         for i in range(len(columns))
     ]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [max([cell_len(c)] + [cell_len(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
         return " | ".join(
-            v.rjust(w) if num else v.ljust(w)
-            for v, w, num in zip(values, widths, numeric, strict=True)
+            _pad(v, w, num) for v, w, num in zip(values, widths, numeric, strict=True)
         ).rstrip()
 
     out = [line(list(columns)), "-+-".join("-" * w for w in widths)]
