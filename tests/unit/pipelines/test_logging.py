@@ -14,7 +14,7 @@ CLI_OUTPUT = {
     "cli.py": {"*"},
     "terminal.py": {"*"},
     "query.py": {"*"},
-    "serve.py": {"serve_command"},
+    "serve.py": {"serve_command", "serve_api"},
 }
 
 
