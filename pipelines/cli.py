@@ -117,6 +117,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_flag(check)
 
+    explain = sub.add_parser(
+        "explain",
+        help="show why one note came out as it did: kind, fields, every value and its line",
+        description="For one note (its path, id, file name or title): its kind and the reason, "
+        "every field with its source and line, and every extracted value (dates, duration, "
+        "chapters, people by role, money, growth) with its line and raw text. Reads the built "
+        "warehouse, or with --file parses the file directly with the build's own code.",
+    )
+    explain.add_argument("note", help="a note's path, id, file name or title; with --file, a file")
+    _warehouse_flag(explain)
+    explain.add_argument(
+        "--file", action="store_true", help="parse NOTE, a Markdown file, instead of reading DIR"
+    )
+    explain.add_argument(
+        "--vault", type=Path, default=None, help="with --file: the vault it belongs to (its path)"
+    )
+    explain.add_argument(
+        "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
+
     dashboard = sub.add_parser(
         "dashboard",
         help="write the offline HTML dashboard from the marts",
@@ -196,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "dashboard": _dashboard,
         "config": _config,
+        "explain": _explain,
     }
     return handler[args.command](args, settings)
 
@@ -335,6 +356,14 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{status} {r.check_name}: {r.description} ({r.failing_rows} offending rows)")
         failed = failed or (not r.passed and r.severity == "error")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _explain(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.runtime.explain import explain_command
+
+    return explain_command(
+        args.note, settings.warehouse, file=args.file, vault=settings.vault, tz=settings.timezone
+    )
 
 
 def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
