@@ -14,6 +14,7 @@ CLI_OUTPUT = {
     "cli.py": {"*"},
     "terminal.py": {"*"},
     "query.py": {"*"},
+    "explain.py": {"explain_command"},
     "serve.py": {"serve_command", "serve_api"},
 }
 
