@@ -15,7 +15,6 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from pipelines.config import (
     LOG_LEVELS,
@@ -34,6 +33,7 @@ from pipelines.runtime.failures import (
     quiet_expected_tracebacks,
 )
 from pipelines.runtime.serve import add_run_flags, add_serve_command, run_flags, serve_command
+from pipelines.runtime.terminal import print_summary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -274,7 +274,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands
             return _failed(exc, args.debug, "build failed, nothing was published: ")
-    _print_summary(summary, time.perf_counter() - started)
+    print_summary(summary, time.perf_counter() - started)
     return EXIT_OK
 
 
@@ -310,25 +310,6 @@ def _server(args: argparse.Namespace) -> int:
     running = prefect_api.local_server(home)
     print(f"running at {running.url} (pid {running.pid})" if running else "not running")
     return EXIT_OK if running else EXIT_FAILED
-
-
-def _print_summary(summary: dict[str, Any], seconds: float) -> None:
-    print(f"published {summary['warehouse']}/notehouse.duckdb (run {summary['run_id']})")
-    print(
-        f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
-        f"other files skipped {summary['files_skipped']}"
-    )
-    print(change_line(summary))
-    print(
-        f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
-        f"(see the parse_issues table)"
-    )
-    width = max(len(name) for name in summary["rows"])
-    for name, count in summary["rows"].items():
-        print(f"  {name:<{width}}  {count:>8}")
-    if summary["checks_failed"]:
-        print(f"checks failed: {', '.join(summary['checks_failed'])}")
-    print(f"done in {seconds:.1f} s")
 
 
 def _query(args: argparse.Namespace, settings: Settings) -> int:
@@ -379,24 +360,6 @@ def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
         return _failed(problem if expected(exc) else exc, args.debug)
     print(f"wrote {page}")
     return EXIT_OK
-
-
-def change_line(summary: dict[str, Any]) -> str:
-    """What the build did with each file: parsed (and why), reused unread, deleted.
-
-    >>> print(change_line({"files_new": 0, "files_changed": 0, "files_unchanged": 37,
-    ...     "files_deleted": 0, "files_parsed": 37}))
-    files parsed 37 (new 0, changed 0, same content 37), reused unread 0, deleted 0
-    >>> print(change_line({"files_new": 1, "files_changed": 2, "files_unchanged": 34,
-    ...     "files_deleted": 1, "files_parsed": 3}))
-    files parsed 3 (new 1, changed 2), reused unread 34, deleted 1
-    """
-    new, changed, parsed = summary["files_new"], summary["files_changed"], summary["files_parsed"]
-    same = parsed - new - changed  # read again with the same bytes (--full, a touched file)
-    reused = summary["files_unchanged"] - same
-    detail = f"new {new}, changed {changed}" + (f", same content {same}" if same else "")
-    deleted = summary["files_deleted"]
-    return f"files parsed {parsed} ({detail}), reused unread {reused}, deleted {deleted}"
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

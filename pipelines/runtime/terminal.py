@@ -80,3 +80,41 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     out += [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
+
+
+def print_summary(summary: dict[str, Any], seconds: float) -> None:
+    """What a build did, for the terminal."""
+    print(f"published {summary['warehouse']}/notehouse.duckdb (run {summary['run_id']})")
+    print(
+        f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
+        f"other files skipped {summary['files_skipped']}"
+    )
+    print(change_line(summary))
+    print(
+        f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
+        f"(see the parse_issues table)"
+    )
+    width = max(len(name) for name in summary["rows"])
+    for name, count in summary["rows"].items():
+        print(f"  {name:<{width}}  {count:>8}")
+    if summary["checks_failed"]:
+        print(f"checks failed: {', '.join(summary['checks_failed'])}")
+    print(f"done in {seconds:.1f} s")
+
+
+def change_line(summary: dict[str, Any]) -> str:
+    """What the build did with each file: parsed (and why), reused unread, deleted.
+
+    >>> print(change_line({"files_new": 0, "files_changed": 0, "files_unchanged": 37,
+    ...     "files_deleted": 0, "files_parsed": 37}))
+    files parsed 37 (new 0, changed 0, same content 37), reused unread 0, deleted 0
+    >>> print(change_line({"files_new": 1, "files_changed": 2, "files_unchanged": 34,
+    ...     "files_deleted": 1, "files_parsed": 3}))
+    files parsed 3 (new 1, changed 2), reused unread 34, deleted 1
+    """
+    new, changed, parsed = summary["files_new"], summary["files_changed"], summary["files_parsed"]
+    same = parsed - new - changed  # read again with the same bytes (--full, a touched file)
+    reused = summary["files_unchanged"] - same
+    detail = f"new {new}, changed {changed}" + (f", same content {same}" if same else "")
+    deleted = summary["files_deleted"]
+    return f"files parsed {parsed} ({detail}), reused unread {reused}, deleted {deleted}"
