@@ -45,9 +45,10 @@ def not_writable(exc: OSError, what: str) -> NotWritable:
     """
     where = f"{exc.filename}: " if exc.filename else ""
     reason = exc.strerror or str(exc)
+    full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    fix = "free some space" if full else "check its permissions"
     return NotWritable(
-        f"cannot write {what}: {where}{reason} "
-        "(check its permissions, or choose another folder with --warehouse)"
+        f"cannot write {what}: {where}{reason} ({fix}, or choose another folder with --warehouse)"
     )
 
 
