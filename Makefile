@@ -7,7 +7,7 @@ VAULT  ?= examples/vault
 WAREHOUSE ?= warehouse
 SIZES  ?= 1000,10000
 
-.PHONY: run test test-fast lint format bench seeds clean
+.PHONY: run test test-fast lint format bench seeds clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,9 +23,11 @@ run: $(STAMP)
 ## Run the whole test suite (unit, doctests, golden, end to end). First .ci/system-deps: as root
 ## on Debian it installs Chromium and a CJK font (the browser test's needs); otherwise it stops
 ## at once with the apt-get command to run.
-test: $(STAMP)
-	.ci/system-deps
+test: system-deps $(STAMP)
 	$(PY) -m pytest
+
+system-deps:
+	.ci/system-deps
 
 ## Unit, golden and doctests only (about 30 s): the quick loop while editing an extractor.
 test-fast: $(STAMP)
