@@ -218,7 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "config": _config,
         "explain": _explain,
     }
-    return handler[args.command](args, settings)
+    try:
+        return handler[args.command](args, settings)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
