@@ -90,6 +90,12 @@ def print_summary(summary: dict[str, Any], seconds: float) -> None:
         f"other files skipped {summary['files_skipped']}"
     )
     print(change_line(summary))
+    if summary["files_seen"] == 0:
+        print(
+            f"warning: {summary['vault']} has no note files (*.md, *.markdown …); "
+            "if that is not what you meant, check the vault path",
+            file=sys.stderr,
+        )
     print(
         f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
         f"(see the parse_issues table)"

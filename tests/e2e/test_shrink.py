@@ -76,3 +76,13 @@ def test_a_small_deletion_publishes_as_before(
     next(iter(sorted((vault / "people").glob("*.md")))).unlink()
     assert build(vault, warehouse) == 0
     assert published(warehouse)[0] == notes - 1
+
+
+def test_a_first_build_of_an_empty_folder_publishes_and_warns(
+    prefect_api: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build(empty, tmp_path / "w") == 0  # nothing published before, so nothing is lost
+    assert f"warning: {empty} has no note files" in capsys.readouterr().err
+    assert published(tmp_path / "w") == (0, 1)
