@@ -7,21 +7,27 @@ VAULT  ?= examples/vault
 WAREHOUSE ?= warehouse
 SIZES  ?= 1000,10000
 
-.PHONY: run test test-fast lint format bench bench-compare seeds clean
+.PHONY: run test test-fast lint format bench bench-compare seeds clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-## Build the bundled example vault into warehouse/ and print rows per table and issues.
+## Build the bundled example vault into warehouse/, print rows per table and issues, name the dashboard.
 run: $(STAMP)
 	$(VENV)/bin/notehouse build $(VAULT) --warehouse $(WAREHOUSE)
 	$(VENV)/bin/notehouse query "select severity, stage, count(*) as issues from parse_issues where run_id = (select max_by(run_id, started_at) from runs) group by all order by 1, 2" --warehouse $(WAREHOUSE)
+	@echo "dashboard: $(abspath $(WAREHOUSE))/dashboard/index.html (open it in a browser; it needs no network)"
 
-## Run the whole test suite (unit, doctests, golden, end to end).
-test: $(STAMP)
+## Run the whole test suite (unit, doctests, golden, end to end). First .ci/system-deps: as root
+## on Debian it installs Chromium and a CJK font (the browser test's needs); otherwise it stops
+## at once with the apt-get command to run.
+test: system-deps $(STAMP)
 	$(PY) -m pytest
+
+system-deps:
+	.ci/system-deps
 
 ## Unit, golden and doctests only (about 30 s): the quick loop while editing an extractor.
 test-fast: $(STAMP)

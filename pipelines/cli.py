@@ -1,17 +1,20 @@
-"""The ``notehouse`` command line: build, serve, query, check, config."""
+"""The ``notehouse`` command line: build, serve, query, check, config, dashboard, server.
+
+Every expected failure ends in one line, ``notehouse: <what happened and what to do>``, and an
+exit code from ``pipelines.runtime.failures`` (the README's "Exit codes"); ``--debug`` adds the
+traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
 import os
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from pipelines.config import (
     LOG_LEVELS,
@@ -21,9 +24,16 @@ from pipelines.config import (
     load_settings,
     resolve_log_level,
 )
+from pipelines.runtime.failures import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    expected,
+    not_writable,
+    quiet_expected_tracebacks,
+)
 from pipelines.runtime.serve import add_run_flags, add_serve_command, run_flags, serve_command
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from pipelines.runtime.terminal import print_summary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="Prefect log level (default WARNING; INFO for serve)",
     )
+    _debug_flag(parser, False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -57,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another build of the warehouse to finish"
     )
     add_run_flags(build)
+    build.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even when the build removes more than half of the published notes",
+    )
+    _debug_flag(build)
     build.add_argument(
         "--progress",
         choices=["auto", "bar", "plain", "none"],
@@ -91,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the database for writing (the next build replaces it; your changes are lost)",
     )
+    _debug_flag(query)
 
     check = sub.add_parser(
         "check",
@@ -99,6 +117,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_flag(check)
 
+    explain = sub.add_parser(
+        "explain",
+        help="show why one note came out as it did: kind, fields, every value and its line",
+        description="For one note (its path, id, file name or title): its kind and the reason, "
+        "every field with its source and line, and every extracted value (dates, duration, "
+        "chapters, people by role, money, growth) with its line and raw text. Reads the built "
+        "warehouse, or with --file parses the file directly with the build's own code.",
+    )
+    explain.add_argument("note", help="a note's path, id, file name or title; with --file, a file")
+    _warehouse_flag(explain)
+    explain.add_argument(
+        "--file", action="store_true", help="parse NOTE, a Markdown file, instead of reading DIR"
+    )
+    explain.add_argument(
+        "--vault", type=Path, default=None, help="with --file: the vault it belongs to (its path)"
+    )
+    explain.add_argument(
+        "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
+
     dashboard = sub.add_parser(
         "dashboard",
         help="write the offline HTML dashboard from the marts",
@@ -106,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         "that opens from disk with no network.",
     )
     _warehouse_flag(dashboard)
+    _debug_flag(dashboard)
 
     server = sub.add_parser(
         "server",
@@ -134,6 +173,15 @@ def _parse_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="notes per parse task (2000)")
     parser.add_argument(
         "--timezone", default=None, help="IANA zone for times written without one (UTC)"
+    )
+
+
+def _debug_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="show the traceback of an expected failure (busy, read-only, refused …)",
     )
 
 
@@ -168,8 +216,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "dashboard": _dashboard,
         "config": _config,
+        "explain": _explain,
     }
-    return handler[args.command](args, settings)
+    try:
+        return handler[args.command](args, settings)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
@@ -185,6 +238,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     temporary = prepare_api()  # boots while the flow's modules import
     import prefect.settings
 
+    quiet_expected_tracebacks(debug=args.debug)
     from pipelines.flows import build_warehouse
     from pipelines.runtime.progress import reporting
     from pipelines.runtime.terminal import progress_display
@@ -221,12 +275,24 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
                 partition_by_year=settings.partition_by_year,
                 kinds=[list(pair) for pair in settings.kinds],
                 dashboard=not args.no_dashboard,
+                allow_shrink=args.allow_shrink,
             )
         except Exception as exc:  # nothing was published; the previous warehouse stands
-            print(f"notehouse: build failed, nothing was published: {exc}", file=sys.stderr)
-            return EXIT_FAILED
-    _print_summary(summary, time.perf_counter() - started)
+            return _failed(exc, args.debug, "build failed, nothing was published: ")
+    print_summary(summary, time.perf_counter() - started)
     return EXIT_OK
+
+
+def _failed(exc: Exception, debug: bool, prefix: str = "") -> int:
+    """Say what went wrong in one line (the traceback too with --debug); the exit code."""
+    if debug:
+        traceback.print_exception(exc)
+    known = expected(exc)
+    if known is not None:
+        print(f"notehouse: {known}", file=sys.stderr)
+        return known.exit_code
+    print(f"notehouse: {prefix}{exc}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _server(args: argparse.Namespace) -> int:
@@ -251,101 +317,18 @@ def _server(args: argparse.Namespace) -> int:
     return EXIT_OK if running else EXIT_FAILED
 
 
-def _print_summary(summary: dict[str, Any], seconds: float) -> None:
-    print(f"published {summary['warehouse']}/notehouse.duckdb (run {summary['run_id']})")
-    print(
-        f"files seen {summary['files_seen']}, notes loaded {summary['notes_loaded']}, "
-        f"other files skipped {summary['files_skipped']}"
-    )
-    print(
-        f"files new {summary['files_new']}, changed {summary['files_changed']}, "
-        f"unchanged {summary['files_unchanged']}, deleted {summary['files_deleted']}"
-    )
-    print(
-        f"issues: {summary['errors']} errors, {summary['warnings']} warnings "
-        f"(see the parse_issues table)"
-    )
-    width = max(len(name) for name in summary["rows"])
-    for name, count in summary["rows"].items():
-        print(f"  {name:<{width}}  {count:>8}")
-    if summary["checks_failed"]:
-        print(f"checks failed: {', '.join(summary['checks_failed'])}")
-    _print_coverage(Path(summary["warehouse"]) / "notehouse.duckdb")
-    print(f"done in {seconds:.1f} s")
-
-
-def _print_coverage(database: Path) -> None:
-    """Per top-level folder, what was understood (the ``coverage`` view)."""
-    import duckdb
-
-    from pipelines.report.coverage import coverage_table
-    from pipelines.runtime.terminal import format_table
-
-    try:
-        columns, rows = coverage_table(database)
-    except duckdb.Error as exc:  # the build is published; a summary line must not fail it
-        print(f"coverage: not read ({exc})")
-        return
-    print("coverage per top-level folder (select * from coverage):")
-    print(format_table(columns, rows))
-
-
-def _connect(settings: Settings, *, write: bool = False) -> Any:
-    import duckdb
-
-    path = settings.warehouse / "notehouse.duckdb"
-    if not path.is_file():
-        raise FileNotFoundError(f"no warehouse at {path}; run 'notehouse build VAULT' first")
-    return duckdb.connect(str(path), read_only=not write)
-
-
 def _query(args: argparse.Namespace, settings: Settings) -> int:
-    import duckdb
+    from pipelines.runtime.query import run_query
 
-    from pipelines.state.lock import WarehouseBusy, warehouse_lock
-
-    # a write takes the builders' lock (a build copies the published database); only for a
-    # warehouse that exists, so a mistyped path creates nothing
-    exists = (settings.warehouse / "notehouse.duckdb").is_file()
-    write_lock = args.write and exists
-    guard = warehouse_lock(settings.warehouse) if write_lock else contextlib.nullcontext()
-    try:
-        with guard:
-            con = _connect(settings, write=args.write)
-            try:
-                cursor = con.execute(args.sql)
-                columns = [d[0] for d in cursor.description] if cursor.description else []
-                rows = cursor.fetchall() if columns else []
-            finally:
-                con.close()
-    except FileNotFoundError as exc:
-        print(f"notehouse: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except WarehouseBusy as exc:
-        print(f"notehouse: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except duckdb.Error as exc:
-        print(f"notehouse: query failed: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    from pipelines.runtime.terminal import format_table
-
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif args.format == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        print(json.dumps(records, default=str, ensure_ascii=False, indent=2))
-    else:
-        print(format_table(columns, rows))
-    return EXIT_OK
+    return run_query(args.sql, settings.warehouse, write=args.write, fmt=args.format)
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.runtime.query import connect
     from pipelines.stages.check import run_checks
 
     try:
-        con = _connect(settings)
+        con = connect(settings.warehouse)
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -361,6 +344,14 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _explain(args: argparse.Namespace, settings: Settings) -> int:
+    from pipelines.runtime.explain import explain_command
+
+    return explain_command(
+        args.note, settings.warehouse, file=args.file, vault=settings.vault, tz=settings.timezone
+    )
+
+
 def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
     from pipelines.report.dashboard import refresh_dashboard
 
@@ -369,6 +360,9 @@ def _dashboard(args: argparse.Namespace, settings: Settings) -> int:
     except FileNotFoundError as exc:
         print(f"notehouse: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        problem = not_writable(exc, f"the dashboard of {settings.warehouse}")
+        return _failed(problem if expected(exc) else exc, args.debug)
     print(f"wrote {page}")
     return EXIT_OK
 

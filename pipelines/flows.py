@@ -34,6 +34,7 @@ from pipelines.state.lock import warehouse_lock
 from pipelines.state.manifest import code_version, plan_build
 from pipelines.state.publish import clean_leftovers, parts_dir
 from pipelines.state.records import BuildRecords, record_build
+from pipelines.state.shrink import guard_shrink
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class BuildSummary:
     files_changed: int
     files_unchanged: int
     files_deleted: int
+    files_parsed: int
     notes_loaded: int
     errors: int
     warnings: int
@@ -88,6 +90,7 @@ def build_warehouse(
     partition_by_year: bool = False,
     dashboard: bool = True,
     kinds: list[list[str]] | None = None,
+    allow_shrink: bool = False,
 ) -> dict[str, Any]:
     """Build the warehouse for ``vault`` into ``warehouse`` and publish it in one swap.
 
@@ -95,7 +98,8 @@ def build_warehouse(
     for another build of the same warehouse instead of failing at once.
     ``task_runner`` (threads or dask), ``workers`` and ``dask_address`` choose where the
     parse batches run (``pipelines.runtime.runners``); ``partition_by_year`` writes the notes and
-    episodes Parquet Hive-partitioned by year (``pipelines.state.partitions``).
+    episodes Parquet Hive-partitioned by year (``pipelines.state.partitions``). A build that
+    would remove most published notes stops unless ``allow_shrink`` (``pipelines.state.shrink``).
     """
     root = Path(warehouse)
     with warehouse_lock(root, wait=wait):
@@ -116,6 +120,7 @@ def build_warehouse(
                 partition_by_year,
                 dashboard,
                 kinds or [],
+                allow_shrink,
             )
         finally:
             close_pools()
@@ -133,6 +138,7 @@ def _build(
     partition_by_year: bool,
     dashboard: bool = True,
     kinds: list[list[str]] | None = None,
+    allow_shrink: bool = False,
 ) -> dict[str, Any]:
     """The stages in order, each passed one typed object: discover, plan, parse, record,
     load (which checks and publishes), report."""
@@ -144,6 +150,7 @@ def _build(
     version = kinds_version(code_version(), kinds)  # other [kinds] globs: parse all again
     found = discover(vault, list(include or DEFAULT_INCLUDE), list(exclude or DEFAULT_EXCLUDE))
     plan = plan_build(found.files, root, version, full=full)
+    guard_shrink(plan, vault, len(found.files), allow=allow_shrink)
     seconds["discover"] = time.perf_counter() - clock
     logger.info(
         "vault %s: %d note files (%d to parse, %d unchanged), %d other files skipped",
@@ -210,6 +217,7 @@ def _report(
         files_changed=records.changes["changed"],
         files_unchanged=records.changes["unchanged"],
         files_deleted=records.changes["deleted"],
+        files_parsed=records.files_parsed,
         notes_loaded=records.notes_loaded,
         errors=records.severities["error"],
         warnings=records.severities["warning"],

@@ -21,12 +21,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pyarrow as pa
 
-PALETTE = [
-    "#2f6f9f", "#e07b39", "#4c9a5f", "#b5485d", "#7d62a8", "#c9a227",
-    "#3c8d93", "#8c6d4f", "#d16ba5", "#5d6d7e", "#9bbf4a", "#e3a0a0",
-]  # fmt: skip
+from pipelines.report.chart_style import FONT_STACK, PALETTE, legend_groups
+
 TOP_PEOPLE = 15
-TOP_SUBJECTS = 12
+TOP_SUBJECTS = 8  # lines in the revenue chart: a legend a reader can still follow
 
 
 @dataclass(frozen=True)
@@ -57,13 +55,24 @@ def _layout(fig: go.Figure, **extra: object) -> go.Figure:
     layout: dict[str, object] = {
         "template": "plotly_white",
         "colorway": PALETTE,
-        "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 12},
-        "margin": {"l": 56, "r": 16, "t": 8, "b": 48},
+        "font": {"family": FONT_STACK, "size": 12},
+        "margin": {"l": 56, "r": 16, "t": 8, "b": 40},
         "height": 340,
-        "legend": {"orientation": "h", "y": -0.22, "x": 0},
-        "hoverlabel": {"align": "left"},
+        # the legend above the plot, so tick labels below never run into it
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "traceorder": "normal",  # largest show first, "other shows" last, stacked or not
+        },
+        "hoverlabel": {"align": "left", "font": {"family": FONT_STACK}},
     }
-    fig.update_layout(**{**layout, **extra})
+    merged = {**layout, **extra}
+    for axis in ("xaxis", "yaxis"):  # margins grow to fit the tick labels and titles
+        given = merged.get(axis)
+        merged[axis] = {"automargin": True, **(given if isinstance(given, dict) else {})}
+    fig.update_layout(**merged)
     return fig
 
 
@@ -71,12 +80,13 @@ def episodes_per_year(episodes: pd.DataFrame) -> go.Figure | None:
     dated = episodes.dropna(subset=["episode_year"])
     if dated.empty:
         return None
-    counts = dated.groupby(["show_name", "episode_year"]).size().reset_index(name="n")
-    years = sorted(int(y) for y in counts["episode_year"].unique())
+    years = sorted(int(y) for y in dated["episode_year"].unique())
     fig = go.Figure()
-    for show, rows in counts.groupby("show_name"):
+    for show, colour, group in legend_groups(episodes, dated):
+        rows = group.groupby("episode_year").size().reset_index(name="n")
         fig.add_bar(
             name=plot_text(show),
+            marker={"color": colour},
             x=[str(int(y)) for y in rows["episode_year"]],
             y=rows["n"].tolist(),
             hovertemplate="%{x}: %{y} episodes<extra>%{fullData.name}</extra>",
@@ -98,9 +108,10 @@ def duration_distribution(episodes: pd.DataFrame) -> go.Figure | None:
     if timed.empty:
         return None
     fig = go.Figure()
-    for show, rows in timed.groupby("show_name"):
+    for show, colour, rows in legend_groups(episodes, timed):
         fig.add_histogram(
             name=plot_text(show),
+            marker={"color": colour},
             x=rows["duration_minutes"].round(1).to_numpy(dtype=float),
             xbins={"size": 5},
             hovertemplate="%{x} min: %{y} episodes<extra>%{fullData.name}</extra>",
@@ -118,14 +129,19 @@ def chapters_per_episode(episodes: pd.DataFrame) -> go.Figure | None:
     if rows.empty:
         return None
     fig = go.Figure()
-    for show, group in rows.groupby("show_name"):
+    for show, colour, group in legend_groups(episodes, rows):
         fig.add_scatter(
             name=plot_text(show),
             mode="markers",
             # NumPy arrays: plotly checks a list element by element, an array at once
             x=group["duration_minutes"].round(1).to_numpy(dtype=float),
             y=group["chapters"].to_numpy(),
-            marker={"size": 11, "opacity": 0.85, "line": {"width": 1, "color": "white"}},
+            marker={
+                "size": 11,
+                "opacity": 0.85,
+                "color": colour,
+                "line": {"width": 1, "color": "white"},
+            },
             text=np.array([plot_text(t) for t in group["title"]], dtype=str),
             customdata=group["mean_chapter_seconds"].round(0).to_numpy(dtype=float),
             hovertemplate="%{text}<br>%{y} chapters in %{x} min"
@@ -244,7 +260,7 @@ def issues_per_run(issues: pd.DataFrame) -> go.Figure | None:
     for severity, rows in counts.groupby("severity"):
         fig.add_bar(
             name=plot_text(severity),
-            x=[t.strftime("%Y-%m-%d %H:%M") for t in rows["run_started_utc"]],
+            x=[t.strftime("%m-%d %H:%M") for t in rows["run_started_utc"]],
             y=rows["n"].tolist(),
             marker={"color": colors.get(str(severity), "#7d62a8")},
             hovertemplate="run %{x}: %{y} issues<extra>%{fullData.name}</extra>",
@@ -252,8 +268,12 @@ def issues_per_run(issues: pd.DataFrame) -> go.Figure | None:
     return _layout(
         fig,
         barmode="stack",
-        height=260,
-        xaxis={"type": "category", "title": {"text": "run started (UTC)"}},
+        height=300,
+        xaxis={
+            "type": "category",
+            "title": {"text": "run started (UTC, month-day hour:minute)"},
+            "tickangle": -40,
+        },
         yaxis={"title": {"text": "issues"}, "tickformat": "d"},
     )
 

@@ -24,17 +24,20 @@ import pyarrow.parquet as pq
 from plotly.offline import get_plotlyjs
 
 from pipelines.report.chart_cache import cached_figures, mart_digests, save_figures
+from pipelines.report.chart_style import FONT_STACK
 from pipelines.report.charts import CHARTS, Chart, build_charts, top_revenue_rows
 
 INDEX = "index.html"
 TABLE_ROWS = 40
 WRAPPED = {"message", "title", "path"}
-PLOT_CONFIG = {"displaylogo": False, "responsive": True, "typesetMath": False}
+# no mode bar: it sat over the data; zoom and pan still work with the mouse, and a
+# double click resets the view
+PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "typesetMath": False}
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+body { margin: 0; font: 14px/1.45 %FONTS%;
        color: var(--ink); background: #f3f4f6; }
 header { padding: 20px 28px 12px; background: #1f3a56; color: #fff; }
 header h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; }
@@ -58,7 +61,7 @@ td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sev-error { color: #b5485d; font-weight: 600; }
 .sev-warning { color: #8a6d00; font-weight: 600; }
-"""
+""".replace("%FONTS%", FONT_STACK)
 
 _BOOT = """
 (function () {

@@ -1,7 +1,9 @@
 """``notehouse serve``: run ``build_warehouse`` as a Prefect deployment, on a schedule.
 
-``flow.serve`` registers the deployment ``build_warehouse/<name>`` with the Prefect API (the
-server at ``PREFECT_API_URL``), with the settings as its parameters, and then polls for its
+``flow.serve`` registers the deployment ``build_warehouse/<name>`` with a Prefect API that
+lasts (``serve_api``: ``PREFECT_API_URL``, else the ``notehouse server`` of this
+``PREFECT_HOME``, started when none runs; never Prefect's temporary server, on which
+schedules never fire), with the settings as its parameters, and then polls for its
 runs — scheduled ones and ones started from the UI, ``prefect deployment run`` or
 ``run_deployment`` — and executes each in a subprocess, at most one at a time so two builds
 never queue on the warehouse lock. Stopping the command pauses the schedule. Teams that run
@@ -91,12 +93,23 @@ def make_schedules(cron: str | None, interval: str | None, timezone: str) -> lis
 def serve_warehouse(
     settings: Settings, *, name: str, cron: str | None = None, interval: str | None = None
 ) -> None:
-    """Register the deployment and execute its runs until interrupted (Ctrl-C or SIGTERM)."""
+    """Register the deployment and execute its runs until interrupted (Ctrl-C or SIGTERM),
+    with the Prefect API at ``PREFECT_API_URL`` (set by ``serve_command``)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
     from prefect.types.entrypoint import EntrypointType
 
     from pipelines.flows import build_warehouse
 
-    build_warehouse.serve(
+    # Prefect may have read its settings before the variable was set (importing schedules)
+    api = temporary_settings(updates={PREFECT_API_URL: os.environ["PREFECT_API_URL"]})
+    with api:
+        _serve(build_warehouse, settings, name, cron, interval, EntrypointType.MODULE_PATH)
+
+
+def _serve(
+    flow: Any, settings: Settings, name: str, cron: str | None, interval: str | None, kind: Any
+) -> None:
+    flow.serve(
         name=name,
         schedules=make_schedules(cron, interval, settings.timezone),
         parameters=flow_parameters(settings),
@@ -104,7 +117,7 @@ def serve_warehouse(
         tags=["notehouse"],
         limit=1,
         print_starting_message=False,
-        entrypoint_type=EntrypointType.MODULE_PATH,
+        entrypoint_type=kind,
     )
 
 
@@ -114,7 +127,8 @@ def add_serve_command(sub: Any) -> None:
         "serve",
         help="serve the build as a Prefect deployment, on a schedule",
         description="Register build_warehouse/NAME with the Prefect API at PREFECT_API_URL "
-        "and run it on the schedule given (and whenever it is triggered) until stopped.",
+        "(else the 'notehouse server', started when none runs) and run it on the schedule "
+        "given (and whenever it is triggered) until stopped.",
     )
     serve.add_argument("vault", type=Path, nargs="?", help="the folder of Markdown notes")
     serve.add_argument("--cron", help='a cron schedule, e.g. "0 * * * *" for every hour')
@@ -164,6 +178,29 @@ def run_flags(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def serve_api() -> tuple[str, str]:
+    """The Prefect API ``serve`` registers with, and a line saying which it is.
+
+    ``PREFECT_API_URL`` (environment or active profile) when set; else the ``notehouse
+    server`` running for this ``PREFECT_HOME``; else one started now, which keeps running
+    after ``serve`` stops. Raises RuntimeError when the server cannot start.
+    """
+    from pipelines.runtime import prefect_api
+
+    configured = os.environ.get("PREFECT_API_URL") or prefect_api.profile_api_url()
+    if configured:
+        return configured, f"Prefect API: {configured} (PREFECT_API_URL)"
+    running = prefect_api.local_server()
+    if running is not None:
+        return running.url, f"Prefect API: the notehouse server at {running.url}"
+    print("starting the notehouse Prefect server (notehouse server start) ...", flush=True)
+    server = prefect_api.start_server()
+    return server.url, (
+        f"Prefect API: the notehouse server at {server.url} (pid {server.pid}), started now; "
+        "it keeps running after serve stops (notehouse server stop)"
+    )
+
+
 def serve_command(args: argparse.Namespace, settings: Settings) -> int:
     """Handler of ``notehouse serve``; returns the exit status."""
     if settings.vault is None or not settings.vault.is_dir():
@@ -180,6 +217,12 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"notehouse: {exc}", file=sys.stderr)
         return 2
     name = args.name or deployment_name(settings.vault)
+    try:
+        url, where = serve_api()
+    except RuntimeError as exc:  # the server did not start
+        print(f"notehouse: {exc}; or set PREFECT_API_URL to a Prefect server", file=sys.stderr)
+        return 1
+    os.environ["PREFECT_API_URL"] = url  # before Prefect reads its settings
     when = " and ".join(
         part
         for part in (
@@ -193,6 +236,7 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         f" ({when + ' in ' + settings.timezone if when else 'no schedule; runs when triggered'})",
         flush=True,
     )
+    print(where, flush=True)
     print(f"trigger a run: prefect deployment run '{FLOW_NAME}/{name}'; stop: Ctrl-C", flush=True)
     serve_warehouse(settings, name=name, cron=args.cron, interval=args.interval)
     return 0

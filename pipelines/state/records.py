@@ -36,6 +36,7 @@ class BuildRecords:
     files_seen: int
     notes_loaded: int  # parsed and loaded now, plus reused
     parsed_loaded: int  # of those, parsed now (their rows are in the parts)
+    files_parsed: int  # files read and parsed by this build (all of them with --full)
 
     def tables(self) -> dict[str, list[Row] | pa.Table]:
         return {"parse_issues": self.parse_issues, "manifest": self.manifest, "runs": self.runs}
@@ -89,6 +90,7 @@ def record_build(
         files_seen=files_seen,
         notes_loaded=notes_loaded,
         parsed_loaded=parsed_loaded,
+        files_parsed=len(parsed),
     )
 
 

@@ -106,9 +106,10 @@ def test_second_writer_exits_at_once_and_a_dead_holder_is_taken_over(
     try:
         started = time.monotonic()
         busy = cli(vault, warehouse, prefect_api)
-        assert busy.returncode == 1
+        assert busy.returncode == 3  # EXIT_BUSY
         assert f"pid {holder.pid} is already building" in busy.stderr
         assert "--wait" in busy.stderr
+        assert "Traceback" not in busy.stderr and len(busy.stderr.strip().splitlines()) == 1
         assert time.monotonic() - started < 60
         assert not (warehouse / "notehouse.duckdb").exists()
         holder.send_signal(signal.SIGKILL)  # dies holding the lock

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -257,6 +259,9 @@ def test_dashboard_in_headless_chromium(built: Path, tmp_path: Path) -> None:
             texts = [page.get_by_text(t, exact=True).count() for t in HOSTILE]
             alerted = page.evaluate("() => window.__alerted ?? null")
             images = page.evaluate("() => document.images.length")
+            layout = page.evaluate(LAYOUT_PROBE)
+            fonts = _fonts_of(page, CHINESE_TITLE)
+            legend_fonts = _fonts_of(page, CHINESE_SHOW)
             shot = tmp_path / "dashboard.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
@@ -269,6 +274,56 @@ def test_dashboard_in_headless_chromium(built: Path, tmp_path: Path) -> None:
     assert alerted is None and dialogs == [] and images == 0
     assert shot.stat().st_size > 50_000
     print(f"screenshot: {shot}")
+    # no toolbar over the data; legends a reader can follow; tick labels inside their chart
+    assert layout["modebars"] == 0
+    assert all(n <= 9 for n in layout["legend_entries"].values()), layout["legend_entries"]
+    assert layout["ticks_outside"] == [], layout["ticks_outside"]
+    assert layout["legend_overlaps_ticks"] == [], layout["legend_overlaps_ticks"]
+    # Chinese, in the notes table and in a chart's legend, drawn in a CJK font, not boxes
+    assert any(CJK.search(f["familyName"]) for f in fonts), fonts
+    assert any(CJK.search(f["familyName"]) for f in legend_fonts), legend_fonts
+
+
+CHINESE_TITLE = "第27期｜在县城开一家书店"  # a note title of the example vault
+CHINESE_SHOW = "慢车道"  # a show name, in the episode charts' legends
+CJK = re.compile(r"CJK|Han|Hei|Song|Ming|PingFang|YaHei|WenQuanYi|Noto Sans SC", re.IGNORECASE)
+LAYOUT_PROBE = """() => {
+  const box = (el) => el.getBoundingClientRect();
+  const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1 &&
+                           a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  const meet = (a, b) => !(a.right < b.left || b.right < a.left ||
+                           a.bottom < b.top || b.bottom < a.top);
+  const out = {modebars: document.querySelectorAll(".modebar").length, legend_entries: {},
+               ticks_outside: [], legend_overlaps_ticks: []};
+  for (const chart of document.querySelectorAll("div.chart")) {
+    const key = chart.dataset.chart, svg = box(chart.querySelector("svg.main-svg"));
+    out.legend_entries[key] = chart.querySelectorAll(".legend .traces").length;
+    const ticks = [...chart.querySelectorAll(".xtick text, .ytick text")].map(box)
+      .filter((t) => t.width > 0 && t.height > 0);  // plotly keeps hidden ticks, unsized
+    ticks.forEach((t, i) => { if (!inside(t, svg)) out.ticks_outside.push(key + " tick " + i); });
+    for (const entry of chart.querySelectorAll(".legend .traces")) {
+      if (ticks.some((t) => meet(t, box(entry)))) out.legend_overlaps_ticks.push(key);
+    }
+  }
+  return out;
+}"""
+
+
+def _fonts_of(page: Any, text: str) -> list[dict[str, Any]]:
+    """The platform fonts Chromium drew ``text`` with (DevTools' CSS.getPlatformFontsForNode),
+    for the first element whose own text is exactly ``text``."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]["nodeId"]
+    found = cdp.send("DOM.performSearch", {"query": f"//*[text()='{text}']"})
+    assert found["resultCount"] > 0, f"{text!r} is not on the page"
+    [node] = cdp.send(
+        "DOM.getSearchResults", {"searchId": found["searchId"], "fromIndex": 0, "toIndex": 1}
+    )["nodeIds"]
+    assert root and node
+    fonts: list[dict[str, Any]] = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return fonts
 
 
 def test_dashboard_command_and_flag_have_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 import pipelines.stages.load
 from pipelines.cli import main
+from pipelines.runtime.failures import EXIT_NOT_WRITABLE
 from tests.conftest import EXAMPLE_VAULT
 
 
@@ -44,7 +45,11 @@ def test_second_build_keeps_history_and_counts_changes(prefect_api: str, tmp_pat
 # write_dashboard runs on a thread beside the Parquet writes: its error must fail the build too
 @pytest.mark.parametrize("step", ["write_parquet", "write_dashboard"])
 def test_failed_build_publishes_nothing(
-    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+    prefect_api: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     warehouse = tmp_path / "w"
     assert (
@@ -59,8 +64,10 @@ def test_failed_build_publishes_nothing(
     monkeypatch.setattr(pipelines.stages.load, step, broken_disk)
     assert (
         main(["build", str(EXAMPLE_VAULT), "--warehouse", str(warehouse), "--progress", "none"])
-        == 1
+        == EXIT_NOT_WRITABLE  # a full disk is an expected failure, told in one line
     )
+    err = capsys.readouterr().err
+    assert "No space left on device (free some space" in err and "Traceback" not in err
     assert _runs(warehouse) == before
     assert len(list((warehouse / ".builds").iterdir())) == 1
     con = duckdb.connect(str(warehouse / "notehouse.duckdb"), read_only=True)
