@@ -196,7 +196,7 @@ def _parse_into(
     title = titled.text
     lang_prop = props.first("lang", "language", "locale")
     lang = lang_prop.text.lower() if lang_prop else detect_lang(body)
-    dated, date_issues = note_dates(props, path, tz, mtime, body)
+    dated, date_issues = note_dates(props, path, tz, mtime)
     tags = _tags(props, body)
     duration, _, duration_issues = read_duration(props)
     found = _guard(parsed, "chapters", lambda: find_chapters(body, duration, _stated(text)))

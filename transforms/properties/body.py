@@ -9,7 +9,8 @@ Only three places count, so prose such as "Note: we moved" mid-paragraph is neve
 1. a list item whose text starts with a short key and a colon (``- Air Date: ...``);
 2. a line that starts with a bold label (``**Duration:** 41:08``, ``**Guest**: Ana``);
 3. a line of its own, ``Key: value``, in the block before the first heading and within
-   the first ``TOP_LINES`` lines of the body.
+   the first ``TOP_LINES`` lines of the body;
+4. anywhere else, a line of its own whose value is a date (``Date: July 17, 2024``).
 
 A value that reads as a sentence (it ends in ``.``/``。`` and is long) is prose, and a key
 written on ``MAX_REPEATS`` lines or more is a transcript's speaker label: neither is kept.
@@ -116,6 +117,12 @@ def _match(line: str, in_top: bool) -> tuple[str, str] | None:
     return raw, value.removesuffix("**").strip() if value.endswith("**") else value
 
 
+def _dated_line(line: str) -> tuple[str, str] | None:
+    """``Date: July 17, 2024`` on a line of its own, anywhere in the body."""
+    pair = _match(line, True)
+    return pair if pair is not None and classify_value(pair[1]) == "date" else None
+
+
 def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
     """``Key: value`` rows from list items, bold labels and the note's opening lines.
 
@@ -142,7 +149,7 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
             in_top = False
         if "::" in line or (":" not in line and "：" not in line):
             continue
-        pair = _match(line, in_top)
+        pair = _match(line, in_top) or _dated_line(line)
         if pair is None:
             continue
         raw, value = pair

@@ -38,10 +38,8 @@ import re
 from dataclasses import dataclass
 
 from transforms.issues import Issue
-from transforms.properties.fields import normalize_key
 from transforms.properties.lookup import Prop, Properties
 from transforms.properties.note_titles import Title, note_title
-from transforms.text.markdown import mask_code
 from transforms.time.dates import (
     date_from_value,
     datetime_from_value,
@@ -99,13 +97,6 @@ UPDATED_KEYS = (
     "更新时间",
 )
 _DATE_KEY_SET = frozenset(DATE_KEYS)
-_BODY_DATE_LINE = re.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?"
-    r"(?P<key>(?:air|release|publish|publication|pub)?[ \t]?date|published(?:[ \t]on)?|aired"
-    r"|released|发布日期|发布时间|日期)"
-    r"(?:\*\*|__)?[ \t]*[:：](?![:：])(?:\*\*|__)?[ \t]*(?P<value>[^\n]*?)[ \t]*$",
-    re.M | re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -130,14 +121,16 @@ class _Candidate:
 
 
 def note_dates(
-    props: Properties, path: str, tz: str, mtime: dt.datetime | None, body: str = ""
+    props: Properties, path: str, tz: str, mtime: dt.datetime | None
 ) -> tuple[Dated, list[Issue]]:
     """note_date with its source, created_at and updated_at; warnings for conflicts.
 
     >>> dated, issues = note_dates(Properties({"date": "2023/1/16"}, {}, []), "x.md", "UTC", None)
     >>> dated.note_date, dated.source, dated.created_at, issues
     (datetime.date(2023, 1, 16), 'frontmatter:date', None, [])
-    >>> dated, _ = note_dates(Properties({}, {}, []), "a.md", "UTC", None, "Date: July 17, 2024\\n")
+    >>> from transforms.properties.body import find_body_fields
+    >>> lines = Properties({}, {}, find_body_fields("Date: July 17, 2024\\n"))
+    >>> dated, _ = note_dates(lines, "a.md", "UTC", None)
     >>> dated.note_date, dated.source, dated.line, dated.text
     (datetime.date(2024, 7, 17), 'body:date', 1, 'July 17, 2024')
     >>> ambiguous = Properties({"date": "03/04/2023"}, {"date": 2}, [])
@@ -146,7 +139,7 @@ def note_dates(
     (2, "date: '03/04/2023': day and month are ambiguous; write 2023-04-03 or 2023-03-04")
     """
     candidates, from_lookup, issues = _property_dates(props, tz)
-    candidates += _body_dates(props, from_lookup, body)
+    candidates += _body_dates(from_lookup)
     name = posixpath.basename(path)
     from_name = parse_filename_date(name)
     if from_name is not None:
@@ -214,56 +207,11 @@ def _property_dates(
     return candidates, body, issues
 
 
-def _body_dates(props: Properties, from_lookup: list[_Candidate], body: str) -> list[_Candidate]:
-    """The body's ``Date:`` lines, when they all name one day: from the lookup's body
-    properties, or read here when the lookup has no body properties at all."""
-    found = from_lookup or _body_date_lines(body)
-    if found and not from_lookup and _has_body_props(props):
-        return []  # the lookup read this note's body lines and took none of these
-    found.sort(key=lambda c: c.line or 0)
+def _body_dates(found: list[_Candidate]) -> list[_Candidate]:
+    """The body's date lines (``Date: July 17, 2024``, body fields of the lookup), when they
+    all name one day: the first of them."""
+    found = sorted(found, key=lambda c: c.line or 0)
     return found[:1] if len({c.date for c in found}) == 1 else []
-
-
-def _has_body_props(props: Properties) -> bool:
-    return any(p.source == "body" for key in props.names() for p in props.all(key))
-
-
-# Words that start a body date line, lower case: found at memchr speed before any regex.
-_BODY_DATE_WORDS = ("date", "publi", "aired", "released", "日期", "发布")
-
-
-def _body_date_lines(body: str) -> list[_Candidate]:
-    """``Date: July 17, 2024`` lines outside code and quotes (not ``Date::`` fields)."""
-    low = body.lower()
-    if len(low) != len(body):  # a letter whose lower case is longer ("İ"): scan the body
-        return _read_date_lines(body, list(_BODY_DATE_LINE.finditer(body)))
-    starts: set[int] = set()
-    for word in _BODY_DATE_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            start = low.rfind("\n", 0, at) + 1
-            if at - start <= 16:  # near the line's start: after a bullet, bold and a word
-                starts.add(start)
-            at = low.find(word, at + 1)
-    lines = [m for start in sorted(starts) if (m := _BODY_DATE_LINE.match(body, start))]
-    return _read_date_lines(body, lines)
-
-
-def _read_date_lines(body: str, lines: list[re.Match[str]]) -> list[_Candidate]:
-    """The candidates of the matched date lines that are not in code."""
-    if not lines:  # most notes have none: no masking needed
-        return []
-    masked = mask_code(body)
-    found = []
-    for m in lines:
-        if masked[m.start() : m.end()] != m[0]:
-            continue  # the line is in code
-        key = normalize_key(m["key"])
-        day = parse_date(m["value"]) if key in _DATE_KEY_SET else None
-        if day is not None:
-            line = body.count("\n", 0, m.start()) + 1
-            found.append(_Candidate(f"body:{key}", day, line, m["value"]))
-    return found
 
 
 def _url_dates(props: Properties) -> list[_Candidate]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from transforms.properties.body import find_body_fields
 from transforms.properties.fields import find_inline_fields
 from transforms.properties.frontmatter import split_frontmatter
 from transforms.properties.lookup import Properties
@@ -28,8 +29,9 @@ class SourceCase:
 
 def _run(case: SourceCase) -> None:
     fm = split_frontmatter(case.note)
-    props = Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
-    dated, issues = note_dates(props, case.path, "UTC", None, fm.body)
+    fields = find_inline_fields(fm.body) + find_body_fields(fm.body)
+    props = Properties(fm.metadata, fm.key_lines, fields, fm.nested_lines)
+    dated, issues = note_dates(props, case.path, "UTC", None)
     assert (dated.note_date, dated.source) == (case.note_date, case.source)
     assert (dated.line, dated.text) == (case.line, case.text)
     assert [i.stage for i in issues] == (["dates"] if case.warned else [])
@@ -271,34 +273,17 @@ def test_note_date_source(case: SourceCase) -> None:
     _run(case)
 
 
-class _WithBodyFields(Properties):
-    """The lookup as the body-field work fills it: ``Key: value`` lines with source body."""
-
-    def __init__(self, body_fields: list[tuple[str, str, int]]) -> None:
-        super().__init__({}, {}, [])
-        for key, value, line in body_fields:
-            self._add(key, value, "body", line)
-
-
-LOOKUP_BODY_CASES: list[tuple[list[tuple[str, str, int]], str, dt.date | None, str | None]] = [
-    ([("date", "July 17, 2024", 4)], "", dt.date(2024, 7, 17), "body:date"),
-    (
-        [("air_date", "March 3, 2022", 2), ("guest", "Ona", 3)],
-        "",
-        dt.date(2022, 3, 3),
-        "body:air_date",
-    ),
-    # The lookup has body fields: the note's own lines are not read a second time.
-    ([("guest", "Ona", 1)], "Date: July 17, 2024\n", None, None),
-    ([("date", "2024-01-02", 1), ("date", "2024-02-03", 5)], "", None, None),
+BODY_LINE_CASES: list[tuple[str, dt.date | None, str | None, int | None]] = [
+    ("# Moss\n\n- Date: July 17, 2024\n", dt.date(2024, 7, 17), "body:date", 3),
+    ("- **Air Date:** March 3, 2022\n- **Guest:** Ona\n", dt.date(2022, 3, 3), "body:air_date", 1),
+    # two body dates that disagree name no day
+    ("- Date: 2024-01-02\n- Published: 2024-02-03\n", None, None, None),
 ]
 
 
-@pytest.mark.parametrize(("fields", "body", "day", "source"), LOOKUP_BODY_CASES)
-def test_body_dates_through_the_lookup(
-    fields: list[tuple[str, str, int]], body: str, day: dt.date | None, source: str | None
+@pytest.mark.parametrize(("body", "day", "source", "line"), BODY_LINE_CASES)
+def test_body_dates_come_through_the_lookup(
+    body: str, day: dt.date | None, source: str | None, line: int | None
 ) -> None:
-    dated, _ = note_dates(_WithBodyFields(fields), "x.md", "UTC", None, body)
-    assert (dated.note_date, dated.source) == (day, source)
-    if day is not None:
-        assert dated.line == fields[0][2]
+    dated, _ = note_dates(Properties({}, {}, find_body_fields(body)), "x.md", "UTC", None)
+    assert (dated.note_date, dated.source, dated.line) == (day, source, line)

@@ -10,6 +10,7 @@ import pytest
 from tests.seed_notes import SEED_000_HEAD as SEED_000
 from tests.seed_notes import SEED_004_HEAD as SEED_004
 from transforms.issues import Issue
+from transforms.properties.body import find_body_fields
 from transforms.properties.fields import find_inline_fields
 from transforms.properties.frontmatter import split_frontmatter
 from transforms.properties.lookup import Properties
@@ -22,15 +23,15 @@ MTIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 def _parts(note: str) -> tuple[Properties, str]:
     """Properties (front matter, then inline fields) and body of a whole small note."""
     fm = split_frontmatter(note)
-    props = Properties(fm.metadata, fm.key_lines, find_inline_fields(fm.body), fm.nested_lines)
-    return props, fm.body
+    fields = find_inline_fields(fm.body) + find_body_fields(fm.body)
+    return Properties(fm.metadata, fm.key_lines, fields, fm.nested_lines), fm.body
 
 
 def _dates(
     note: str, path: str = "x.md", tz: str = "UTC", mtime: dt.datetime | None = None
 ) -> tuple[Dated, list[Issue]]:
-    props, body = _parts(note)
-    return note_dates(props, path, tz, mtime, body)
+    props, _ = _parts(note)
+    return note_dates(props, path, tz, mtime)
 
 
 # ---- note dates -----------------------------------------------------------------------------
