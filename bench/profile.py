@@ -28,7 +28,9 @@ from transforms.figures.money import find_money
 from transforms.ids import content_sha256
 from transforms.links.extract import find_links, find_wikilinks
 from transforms.note import parse_note
+from transforms.people.credits import find_credits
 from transforms.people.rows import build_appearance_rows
+from transforms.properties.body import find_body_fields
 from transforms.properties.classify import classify_note
 from transforms.properties.fields import build_frontmatter_fields, find_inline_fields
 from transforms.properties.frontmatter import split_frontmatter
@@ -43,6 +45,7 @@ EXTRACTORS: tuple[tuple[str, Callable[..., object]], ...] = (
     ("decode", decode_note),
     ("front matter", split_frontmatter),
     ("inline fields", find_inline_fields),
+    ("body fields", find_body_fields),
     ("front-matter fields", build_frontmatter_fields),
     ("headings", find_headings),
     ("title", note_title),
@@ -56,6 +59,7 @@ EXTRACTORS: tuple[tuple[str, Callable[..., object]], ...] = (
     ("classify", classify_note),
     ("episode", read_episode),
     ("people", build_appearance_rows),
+    ("credits", find_credits),
     ("money", find_money),
     ("growth", find_growth),
     ("sha256", content_sha256),

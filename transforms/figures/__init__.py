@@ -1,7 +1,9 @@
 """Money and growth figures in prose, lists and tables, English and Chinese: ``money`` and
 ``growth`` are the extractors; ``numerals``, ``words`` and ``patterns`` are the numbers,
-reference words and regex pieces both use, and ``context`` reads the words around a
-figure (period, qualifier, metric, subject, table headers).
+reference words and regex pieces both use; ``context`` reads the words around a figure
+(period, qualifier, metric), ``subjects`` whom it is about, ``blocks`` the period a list's
+or table's heading gives, ``tables`` a Markdown table's cells and headers, and
+``change_columns`` the change columns of metric tables; ``label_scan`` finds metric words.
 
 Tables: money_mentions, growth_mentions
 Cases: tests/unit/transforms/figures/test_money.py, tests/unit/transforms/figures/test_growth.py

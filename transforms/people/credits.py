@@ -23,6 +23,7 @@ lines (speakers taking turns in a transcript), credit nobody.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ class Credit:
     person_id: str | None = None  # the slug a link to the person's page gives, if any
 
 
+@functools.lru_cache(maxsize=4096)  # labels repeat across notes ("Guests", "Hosts:")
 def _label_role(label: str) -> str | None:
     """``host``/``guest``/... for a role label, ``cast`` for a label with no role, else None."""
     text = _EDGE_MARKS.sub("", label.replace("*", "").replace("_", " ")).strip()
@@ -204,8 +206,10 @@ def find_credits(body: str, title: str = "") -> list[Credit]:
     counts: Counter[str] = Counter()  # credit lines per label, whether they name anyone
     done = -1
     padded = "\n" + body
+    number, counted = 0, 1  # lines before ``counted`` in ``padded``, counted once
     for hint in _HINT.finditer(padded):
-        number = padded.count("\n", 1, hint.start() + 1)  # the line after the hint's "\n"
+        number += padded.count("\n", counted, hint.start() + 1)  # the line after its "\n"
+        counted = hint.start() + 1
         if number <= done:
             continue
         lines = lines if lines is not None else mask_code(body).split("\n")

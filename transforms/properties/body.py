@@ -53,6 +53,7 @@ _LIST_LINE = re.compile(rf"^{_BULLET}(?:{_BOLD_KEY}|{_PLAIN_KEY}){_VALUE}")
 _BOLD_LINE = re.compile(rf"^[ \t]*(?:>[ \t]*)*{_BOLD_KEY}{_VALUE}")
 _TOP_LINE = re.compile(rf"^(?:{_PLAIN_KEY}){_VALUE}")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[.!?,;，。！？；\"“”]")
 _PROSE_END = re.compile(r"[.!?…][\"”’)]?$")
@@ -119,6 +120,8 @@ def _match(line: str, in_top: bool) -> tuple[str, str] | None:
 
 def _dated_line(line: str) -> tuple[str, str] | None:
     """``Date: July 17, 2024`` on a line of its own, anywhere in the body."""
+    if not _DIGIT.search(line):
+        return None
     pair = _match(line, True)
     return pair if pair is not None and classify_value(pair[1]) == "date" else None
 
@@ -149,7 +152,7 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
             in_top = False
         if "::" in line or (":" not in line and "：" not in line):
             continue
-        pair = _match(line, in_top) or _dated_line(line)
+        pair = _match(line, in_top) or (None if in_top else _dated_line(line))
         if pair is None:
             continue
         raw, value = pair
