@@ -149,11 +149,11 @@ def test_a_failed_batch_is_retried(
     real = pipelines.stages.reading.read_note
     calls: list[str] = []
 
-    def flaky(vault: Path, found: Any, tz: str) -> Any:
+    def flaky(vault: Path, found: Any, tz: str, kinds: Any = ()) -> Any:
         calls.append(found.path)
         if len(calls) == 1:
             raise ConnectionResetError("the vault's network share went away")
-        return real(vault, found, tz)
+        return real(vault, found, tz, kinds)
 
     monkeypatch.setattr(pipelines.stages.reading, "read_note", flaky)
     summary = build_warehouse(vault=str(EXAMPLE_VAULT), warehouse=str(tmp_path / "w"))
