@@ -81,6 +81,7 @@ _EDGE_MARKS = re.compile(r"^[^\w\[]+|[^\w\])]+$")
 _DESCRIPTION = re.compile(r"\s+[-–—|]\s+.*$|\s*[:：,，(（].*$")
 _LEADING_LINK = re.compile(r"^(?:\[\[[^\]\n]+\]\]|!?\[[^\]\n]+\]\([^)\n]*\))")
 _NAME_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]*)[^)\n]*\)")
+_MAX_LABEL = 48  # characters of a label line alone ("Thanks to all our sponsors")
 _MAX_ITEMS = 40
 _MAX_CREDITS = 2  # a label used more often is a transcript's speaker label
 
@@ -247,6 +248,8 @@ def _from_line(lines: list[str], number: int) -> tuple[list[tuple[str, Credit]],
         match = _PHRASE.match(line)
     if match is None:  # a label line alone: "**Guests**", "Your hosts"
         label = line.strip(" \t>*_")
+        if len(label) > _MAX_LABEL:  # a line of prose that starts with a role word
+            return [], number
         role = _label_role(label)
         marked = line.strip(" \t>").startswith(("**", "__"))
         if not marked and (role == "cast" or _bare(label) in BODY_ROLE_WORDS):

@@ -104,10 +104,21 @@ INTERVIEW_TITLE = re.compile(
 FIRST_PERSON_WORDS = frozenset(
     {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I'll", "my", "me", "myself"}
 )
-BUSINESS = re.compile(
-    r"\b(?:business(?:es)?|revenue|MRR|ARR|customers?|profits?|income|sales|bootstrapp\w*"
-    r"|side\s+hustles?|indie\s*hackers?|subscribers|paying|churn|pricing|founders?"
-    r"|launch(?:ed)?|monetiz\w+|my\s+(?:company|startup|product|newsletter|app))\b",
-    re.I,
-)
+# Business words of a founder's story, lower case, as whole words (an 's or other apostrophe
+# ending dropped); prefixes that any ending may follow; and the two-word phrases.
+BUSINESS_WORDS = frozenset(
+    {
+        "business", "businesses", "revenue", "mrr", "arr", "customer", "customers", "profit",
+        "profits", "income", "sales", "subscribers", "paying", "churn", "pricing", "founder",
+        "founders", "launch", "launched", "indiehacker", "indiehackers",
+    }
+)  # fmt: skip
+BUSINESS_PREFIXES = ("bootstrapp", "monetiz")
+BUSINESS_PHRASES = frozenset(
+    {
+        ("side", "hustle"), ("side", "hustles"), ("indie", "hacker"), ("indie", "hackers"),
+        ("my", "company"), ("my", "startup"), ("my", "product"), ("my", "newsletter"),
+        ("my", "app"),
+    }
+)  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

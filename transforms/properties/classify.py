@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -177,8 +178,26 @@ def _founder_story(body: str, lang: str | None) -> bool:
     first = sum(1 for word in words if word in _kind_words.FIRST_PERSON_WORDS)
     if first < 0.02 * total:
         return False
-    business = len(_kind_words.BUSINESS.findall(sample))
-    return business >= max(4, 0.007 * total)
+    return _business_words(words) >= max(4, 0.007 * total)
+
+
+def _business_words(words: list[str]) -> int:
+    """How many of ``words`` are business words or start a business phrase.
+
+    >>> _business_words(["My", "side", "hustle's", "revenue", "and", "customer's", "MRR"])
+    4
+    """
+    stems = [re.split(r"['’]", word, maxsplit=1)[0].lower() for word in words]
+    following = [*stems[1:], ""]
+    return sum(_is_business(stem, after) for stem, after in zip(stems, following, strict=True))
+
+
+def _is_business(stem: str, after: str) -> bool:
+    """A business word (``revenue``, ``bootstrapped``), or the first of a phrase (``side
+    hustle``, ``my startup``)."""
+    if stem in _kind_words.BUSINESS_WORDS or (stem, after) in _kind_words.BUSINESS_PHRASES:
+        return True
+    return stem.startswith(_kind_words.BUSINESS_PREFIXES) and len(stem) > 7
 
 
 def _profile_hint(ev: KindEvidence) -> str | None:
