@@ -11,6 +11,7 @@ build, the best of each tree, the ratio of their notes/s, and whether every tabl
 with the same row count.
 
     python -m bench.compare --against 37dee98 --sizes 10000 --rounds 2
+    python -m bench.compare --against 7bffe3b --this dd513f7 --sizes 100000   # two commits
 """
 
 from __future__ import annotations
@@ -44,13 +45,15 @@ def _remove_worktree(where: Path) -> None:
 
 
 def side_by_side(
-    rev: str, sizes: list[int], rounds: int, seed: int, scratch: Path
+    rev: str, sizes: list[int], rounds: int, seed: int, scratch: Path, this: str | None = None
 ) -> list[dict[str, Any]]:
-    """For each size: every build of both trees, the best of each and their ratio."""
+    """For each size: every build of both trees, the best of each and their ratio. ``this``
+    is a second commit to measure instead of the work tree."""
     env = _env(scratch / "prefect-home")
     cli = [sys.executable, "-m", "pipelines.cli"]
     other = _worktree(rev, scratch / "other")
-    trees = {rev: other, "this tree": ROOT}
+    mine = _worktree(this, scratch / "this") if this else ROOT
+    trees = {rev: other, "this tree": mine}
     started = subprocess.run([*cli, "server", "start"], env=env, capture_output=True, text=True)
     if started.returncode != 0:
         raise RuntimeError(f"notehouse server start failed: {started.stderr.strip()}")
@@ -59,6 +62,8 @@ def side_by_side(
     finally:
         subprocess.run([*cli, "server", "stop"], env=env, capture_output=True)
         _remove_worktree(other)
+        if mine != ROOT:
+            _remove_worktree(mine)
 
 
 def _compare_size(
@@ -102,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.compare", description=__doc__)
     parser.add_argument("--against", required=True, help="the commit to compare with")
     parser.add_argument("--sizes", default="10000", help="vault sizes, comma-separated (10000)")
+    parser.add_argument("--this", help="a second commit to measure instead of the work tree")
     parser.add_argument("--rounds", type=int, default=2, help="builds of each tree (2)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="notehouse-compare-") as tmp:
-        side_by_side(args.against, sizes, args.rounds, args.seed, Path(tmp))
+        side_by_side(args.against, sizes, args.rounds, args.seed, Path(tmp), args.this)
     return 0
 
 

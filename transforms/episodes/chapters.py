@@ -61,6 +61,7 @@ from transforms.episodes.chapter_clock import (
 )
 from transforms.episodes.chapter_fields import FieldChapter
 from transforms.episodes.chapter_lines import from_line, from_table
+from transforms.episodes.chapter_order import ascending_indexes
 from transforms.episodes.chapter_words import (
     CHAPTER_LABELS,
     CLOCK_LABELS,
@@ -196,30 +197,6 @@ def _stamped_lines(masked: str, start: int = 0) -> Iterator[tuple[int, int, int]
         found = hint.search(masked, hi)
 
 
-def _ascending(starts: list[int]) -> frozenset[int]:
-    """Indexes of one longest strictly ascending subsequence of ``starts``."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(starts)
-    for i, start in enumerate(starts):
-        k = bisect.bisect_left(tails, start)
-        if k < len(tails) and tails[k] == start:
-            continue  # a repeated start: keep the first one ascending
-        if k == len(tails):
-            tails.append(start)
-            tail_index.append(i)
-        else:
-            tails[k] = start
-            tail_index[k] = i
-        previous[i] = tail_index[k - 1] if k else -1
-    chosen: list[int] = []
-    i = tail_index[-1] if tail_index else -1
-    while i != -1:
-        chosen.append(i)
-        i = previous[i]
-    return frozenset(chosen)
-
-
 def _stamps(rows: Sequence[_Row]) -> list[Stamp]:
     return [(row.stamp, row.start, row.text) for row in rows]
 
@@ -254,7 +231,7 @@ def _qualifies(run: _Run, duration: int | None) -> bool:
 
 def _runs(rows: list[_Row], rank: int, duration: int | None) -> list[_Run]:
     """The group as one list, or else its ascending stretches that qualify."""
-    whole = _Run(tuple(rows), _ascending([r.start for r in rows]), rank)
+    whole = _Run(tuple(rows), ascending_indexes([r.start for r in rows]), rank)
     if _qualifies(whole, duration):
         return [whole]
     stretches: list[list[_Row]] = []
@@ -373,14 +350,9 @@ def _chapters(run: _Run, duration: int | None) -> tuple[list[Chapter], list[Issu
             issues.append(Issue("warning", _STAGE, message, row.line))
         length = end - row.start if end is not None else None
         chapter = Chapter(
-            ordinal=i + 1,
-            start_seconds=row.start,
-            end_seconds=end,
-            length_seconds=length,
-            title=row.title,
-            line=row.line,
-            text=row.text,
-        )
+            ordinal=i + 1, start_seconds=row.start, end_seconds=end, length_seconds=length,
+            title=row.title, line=row.line, text=row.text,
+        )  # fmt: skip
         chapters.append(chapter)
     return chapters, issues
 

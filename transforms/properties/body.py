@@ -34,7 +34,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from transforms.properties.fields import Field, classify_value, normalize_key
+from transforms.properties.fields import Field, classify_value, normalize_key, text_field
 from transforms.text.markdown import mask_code
 
 TOP_LINES = 15
@@ -158,18 +158,7 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
         raw, value = pair
         key = normalize_key(raw)
         if key:
-            ordinal = first_ordinal + len(rows)
-            rows.append(
-                Field(
-                    key=key,
-                    raw_key=raw,
-                    value=value,
-                    value_type=classify_value(value),
-                    source="body",
-                    line=number,
-                    ordinal=ordinal,
-                )
-            )
+            rows.append(text_field(key, raw, value, "body", number, first_ordinal + len(rows)))
     return _without_dialogue(rows)
 
 

@@ -262,6 +262,19 @@ def _render(value: Any) -> tuple[str, str]:
     return text, classify_value(text)
 
 
+def text_field(key: str, raw_key: str, value: str, source: str, line: int, ordinal: int) -> Field:
+    """A row for a property written as text in the body (inline or ``Key: value``), its
+    type read from the value.
+
+    >>> text_field("length", "Length", "41:08", "body", 3, 1).value_type
+    'duration'
+    """
+    return Field(
+        key=key, raw_key=raw_key, value=value, value_type=classify_value(value), source=source,
+        line=line, ordinal=ordinal,
+    )  # fmt: skip
+
+
 def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
     """Dataview inline fields outside code, in order of line then position.
 
@@ -281,17 +294,7 @@ def find_inline_fields(text: str, first_ordinal: int = 1) -> list[Field]:
             key = normalize_key(raw_key)
             if key:
                 ordinal = first_ordinal + len(rows)
-                rows.append(
-                    Field(
-                        key=key,
-                        raw_key=raw_key,
-                        value=value,
-                        value_type=classify_value(value),
-                        source="inline",
-                        line=number,
-                        ordinal=ordinal,
-                    )
-                )
+                rows.append(text_field(key, raw_key, value, "inline", number, ordinal))
                 if len(rows) >= MAX_ROWS:
                     return rows
     return rows
