@@ -1,6 +1,7 @@
 """Episode notes: the ``episodes`` row read from a note's properties (``episode``) and the
-chapter list read from its front matter (``chapter_fields``) or body (``chapters``, with ``chapter_order``,
-``chapter_lines`` and ``chapter_words``; ``chapter_clock`` tells clock times from positions).
+chapter list read from its front matter (``chapter_fields``) or body (``chapters``, with
+``chapter_lines``, ``chapter_words`` and ``chapter_order``; ``chapter_clock`` tells clock
+times from positions).
 
 Tables: episodes, chapters
 Cases: tests/unit/transforms/episodes/test_episode.py,
