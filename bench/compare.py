@@ -3,7 +3,8 @@
 For a budget such as "no more than 10 % slower in notes/s than before the change", both
 trees must be measured in one run on the same machine, in the same minutes: the builds
 alternate (the other commit, this tree, the other, this …, ``--rounds`` times each) on the
-same generated vault, every build a fresh warehouse, all against one local Prefect server
+same generated vault (read once first, so the first build does not meet a cold page cache),
+every build a fresh warehouse, all against one local Prefect server
 started for the run in a temporary Prefect home (so no server start-up is in the numbers).
 The other commit is checked out as a detached git worktree in a temporary folder and run
 with this environment's Python (``python -m pipelines.cli`` in that folder). It prints each
@@ -76,7 +77,8 @@ def _compare_size(
     scratch: Path,
 ) -> dict[str, Any]:
     vault, _ = ensure_vault(notes, seed)
-    print(f"{vault_name(notes)}: {vault}", flush=True)
+    floor = _measure.read_floor(vault)  # the files in the page cache before the first build
+    print(f"{vault_name(notes)}: {vault} (read floor {floor.seconds:.2f} s)", flush=True)
     runs: dict[str, list[float]] = {name: [] for name in trees}
     rows: dict[str, dict[str, int]] = {}
     for k in range(rounds):
