@@ -158,14 +158,61 @@ def number_from_path(path: str) -> int | None:
     return next(int(g) for g in found.groups() if g)
 
 
+# Words that name a sequence of notes, not a show: "lectures/lecture-3.md" is lecture notes.
+_SEQUENCE_WORDS = frozenset(
+    {"note", "notes", "lecture", "lectures", "week", "weeks", "weekly", "day", "days", "daily",
+     "chapter", "chapters", "part", "parts", "page", "pages", "post", "posts", "draft", "drafts",
+     "lesson", "lessons", "issue", "issues", "entry", "entries", "exercise", "exercises",
+     "homework", "assignment", "assignments", "section", "sections", "unit", "units", "module",
+     "modules", "sprint", "sprints", "meeting", "meetings", "release", "releases", "version",
+     "versions", "report", "reports", "recap", "recaps", "log", "logs", "journal", "test",
+     "tests", "step", "steps", "level", "levels", "session", "sessions", "problem", "problems",
+     "blog", "blogs", "article", "articles", "update", "updates", "digest", "diary", "story",
+     "stories", "newsletter", "newsletters"}
+)  # fmt: skip
+_TRAILING_NUMBER = re.compile(r"[-_ ]*\d{1,4}$")
+
+
+def series_folder(path: str) -> str | None:
+    """The folder of a show whose files are named for it and a number: ``gotime/go-time-100.md``,
+    ``jsparty/js-party-143.md``, ``friends/changelog-friends-9.md``, or for its initials
+    (``afk/away-from-keyboard-1.md``); not a sequence of notes (``lectures/lecture-3.md``).
+
+    >>> series_folder("gotime/go-time-100.md"), series_folder("podcast/the-changelog-473.md")
+    ('gotime', None)
+    >>> series_folder("lectures/lecture-3.md"), series_folder("blog/progress-report-4.md")
+    (None, None)
+    """
+    folders = path.split("/")[:-1]
+    stem = posixpath.splitext(posixpath.basename(path))[0].lower()
+    if not folders or number_from_path(path) is None or not _TRAILING_NUMBER.search(stem):
+        return None
+    if folders[-1].lower() in _EPISODE_FOLDERS:  # "episodes/episode-062.md" names no show
+        return None
+    words = re.split(r"[-_ ]+", _TRAILING_NUMBER.sub("", stem))
+    if not words or any(w in _SEQUENCE_WORDS or w.isdigit() for w in words):
+        return None
+    name, folder = "".join(words), re.sub(r"[^a-z0-9]", "", folders[-1].lower())
+    initials = "".join(w[0] for w in words if w)
+    if min(len(name), len(folder)) >= 4 and (name in folder or folder in name):
+        return folders[-1]  # gotime/go-time-1, friends/changelog--friends-1
+    if len(folder) >= 3 and folder == initials:
+        return folders[-1]  # afk/away-from-keyboard-1, rfc/request-for-commits-1
+    return None
+
+
 def show_from_path(path: str) -> str | None:
-    """The show a folder is named for, inside an episodes folder: ``show/self-hosted/0061.md``.
+    """The show a folder is named for: inside an episodes folder (``show/self-hosted/0061.md``),
+    or holding files named for it (``gotime/go-time-100.md``).
 
     >>> show_from_path("content/show/self-hosted/0061.md"), show_from_path("shows/003 - A.md")
     ('self-hosted', None)
-    >>> show_from_path("content/episode/kelp/index.md") is None
-    True
+    >>> show_from_path("content/episode/kelp/index.md"), show_from_path("gotime/go-time-9.md")
+    (None, 'gotime')
     """
+    series = series_folder(path)
+    if series is not None:
+        return series
     folders = path.split("/")[:-1]
     if posixpath.basename(path).lower().startswith("index."):
         folders = folders[:-1]  # a Hugo page bundle: the folder is the episode's own

@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from transforms.episodes.episode import series_folder
 from transforms.properties import _kind_words
 from transforms.properties.lookup import Properties
 
@@ -125,6 +126,12 @@ def _number_hint(ev: KindEvidence, stem: str) -> str | None:
     return None
 
 
+def _series_hint(path: str) -> str | None:
+    """A folder of files named for it and a number (``gotime/go-time-100.md``): a show's."""
+    folder = series_folder(path)
+    return f"files named for folder {folder}" if folder is not None else None
+
+
 def _media_hint(ev: KindEvidence) -> str | None:
     value = _prop(ev, _kind_words.MEDIA_KEYS)
     if value is not None and (_kind_words.AUDIO_URL.search(value) or value.startswith("http")):
@@ -144,7 +151,8 @@ def _episode_hints(ev: KindEvidence) -> list[str]:
     hints = [
         "duration" if ev.duration else None,
         _number_hint(ev, stem),
-        next((f"folder {f}" for f in near if f in _kind_words.EPISODE_FOLDERS), None),
+        next((f"folder {f}" for f in near if f in _kind_words.EPISODE_FOLDERS), None)
+        or _series_hint(ev.path),
         _media_hint(ev),
         "hosts or guests"
         if _prop(ev, _kind_words.PEOPLE_KEYS)

@@ -15,6 +15,7 @@ from transforms.episodes.episode import (
     parse_number,
     read_duration,
     read_episode,
+    series_folder,
     show_from_path,
 )
 from transforms.issues import Issue
@@ -426,3 +427,30 @@ PATH_CASES = [
 @pytest.mark.parametrize(("path", "number", "show"), PATH_CASES, ids=[c[0] for c in PATH_CASES])
 def test_number_and_show_from_path(path: str, number: int | None, show: str | None) -> None:
     assert (number_from_path(path), show_from_path(path)) == (number, show)
+
+
+# (path, the show folder its files are named for)
+SERIES_CASES: list[tuple[str, str | None]] = [
+    ("gotime/go-time-100.md", "gotime"),
+    ("shows/jsparty/js-party-143.md", "jsparty"),
+    ("founderstalk/founders-talk-27.md", "founderstalk"),
+    ("practicalai/practical-ai-12.md", "practicalai"),
+    ("friends/kiln-talk--friends-7.md", "friends"),  # the folder names part of the show
+    ("afk/away-from-keyboard-1.md", "afk"),  # the folder is the show's initials
+    ("rfc/request-for-commits-11.md", "rfc"),
+    ("blog/dev-blog-3.md", None),  # a blog's posts are not a show's episodes
+    ("kb/kiln-basics-3.md", None),  # two letters of initials tell nothing
+    ("podcast/the-changelog-473.md", None),  # an episodes folder, not a show's
+    ("_episodes/episode-062.md", None),
+    ("lectures/lecture-3.md", None),  # a sequence of notes
+    ("blog/progress-reports/progress-report-4.md", None),
+    ("journal/day-12.md", None),
+    ("kiln/kiln-talk.md", None),  # no number
+    ("gotime/2021-03-05-go-time.md", None),  # a date is no number
+    ("ab/ab-2.md", None),  # too short a name to tell
+]
+
+
+@pytest.mark.parametrize(("path", "folder"), SERIES_CASES)
+def test_series_folder(path: str, folder: str | None) -> None:
+    assert series_folder(path) == folder

@@ -284,6 +284,22 @@ NOTE_CASES: list[tuple[str, str, tuple[str, str]]] = [
         ("note", "default"),
     ),
     ("university/x.md", "# Lecture 3\n\n00:10 intro\n05:00 proofs\n", ("note", "default")),
+    # A show-notes repository: a folder per show, files named for the show and a number,
+    # nothing but a list of links inside.
+    (
+        "kilntalk/kiln-talk-12.md",
+        "- [Cone chart](https://example.org/cones)\n- [Glaze maths](https://example.org/g)\n",
+        ("episode", "episode evidence: number in file name, files named for folder kilntalk"),
+    ),
+    (
+        "harbourhours/harbour-hours-3.md",
+        "- [Tide tables](https://example.org/tides)\n",
+        ("episode", "episode evidence: number in file name, files named for folder harbourhours"),
+    ),
+    # ... but a numbered sequence of notes named for its folder is not a show
+    ("lectures/lecture-3.md", "- [Slides](https://example.org/s)\n", ("note", "default")),
+    ("standups/standup-notes-14.md", "- [Board](https://example.org/b)\n", ("note", "default")),
+    ("kilntalk/kiln-talk.md", "- [About](https://example.org/a)\n", ("note", "default")),
 ]
 
 
