@@ -11,6 +11,8 @@ Shapes (any case, with or without emoji, bold or a colon):
 * A credit line (``**Guest:** Ada Quill``, ``Hosts: Bo Lind and Cy Moss``,
   ``Guests: [Ada](…) and [Bo](…)``, ``嘉宾：张三、李四``, ``Sponsored by [Kiln Co](…)``)
   gives the names of its value (``split_names``), cut before a spaced dash.
+* A heading that names someone and then their role (``## Kiln Co - Sponsor``,
+  ``### Ada Quill — Guest``) credits that name.
 * A section that names no role (出场人物, "Cast", "Participants") gives roles only from the
   title: cast members named in the title are guests, and when exactly one member is not,
   that one is the host (an interview show names its guest in the title).
@@ -63,6 +65,12 @@ _HINT = re.compile(
 )
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST = re.compile(r"^[ \t>]*+(?:[-*+]|\d{1,3}[.)])[ \t]+")
+# "## Kiln Co - Sponsor": a heading naming someone, a dash, then their role
+_NAMED_HEADING = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?P<value>[^\n#]{1,60}?)[ \t]+[-–—|][ \t]+"
+    r"(?P<label>sponsors?|sponsored[ \t]+by|guests?|special[ \t]+guests?|hosts?)[ \t#]*$",
+    re.I | re.M,
+)
 _CREDIT = re.compile(
     r"^[ \t>]*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?(?P<label>[^\n:：*_]{1,40}?)"
     r"(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(?P<value>.*)$"
@@ -217,10 +225,27 @@ def find_credits(body: str, title: str = "") -> list[Credit]:
         credits, done = _from_line(lines, number)
         found.extend(credits)
         counts.update({key for key, _ in credits} or _credit_key(lines[number]))
+    found.extend(("", c) for c in _named_headings(body, lines))
     repeated = sum(1 for n in counts.values() if n > 1)
     dialogue = repeated > 1 and sum(counts.values()) > 3  # speakers taking turns
     kept = [c for key, c in found if not key or (counts[key] <= _MAX_CREDITS and not dialogue)]
     return _dedupe(_cast_roles(kept, title))
+
+
+def _named_headings(body: str, lines: list[str] | None) -> list[Credit]:
+    """Credits of the headings that name someone before their role (``## Kiln Co - Sponsor``)."""
+    if "#" not in body:
+        return []
+    out = []
+    masked = "\n".join(lines) if lines is not None else mask_code(body)
+    for m in _NAMED_HEADING.finditer(masked):
+        role = _label_role(m["label"])
+        name = m["value"].strip(" *_")
+        if role in (None, "cast") or not looks_like_name(name):
+            continue
+        number = masked.count("\n", 0, m.start()) + 1
+        out.append(_credit(name, role, m["label"], number, m[0]))
+    return out
 
 
 def _bare(label: str) -> str:

@@ -32,6 +32,13 @@ REAL_FORMAT_CASES: list[Case] = [
         "",
         [("Ada Quill", "guest", 3), ("Bo Lind", "guest", 4), ("Cy Moss", "guest", 5)],
     ),
+    # A heading that names a sponsor or guest before the role, after a dash.
+    (
+        "Intro.\n\n## Kiln Co - Sponsor\nKiln Co makes kilns.\n\n## Glaze.io — Sponsor\n",
+        "",
+        [("Kiln Co", "sponsor", 3), ("Glaze.io", "sponsor", 6)],
+    ),
+    ("### Ada Quill – Special Guest\n", "", [("Ada Quill", "guest", 1)]),
     # Credit lines, bold or not, lists split on commas, "and", 、.
     ("**Guest:** Ada Quill\n", "", [("Ada Quill", "guest", 1)]),
     ("- **Guest:** Ada Quill, PhD\n", "", [("Ada Quill, PhD", "guest", 1)]),
@@ -80,6 +87,10 @@ REAL_FORMAT_CASES: list[Case] = [
 ]
 
 NEGATIVE_CASES: list[tuple[str, str]] = [
+    # a heading with a role word after a dash that names nobody
+    ("## Why we thank our sponsors - Sponsor\n", ""),
+    ("## Show notes - hosts\n", ""),
+    ("```\n## Fake Co - Sponsor\n```\n", ""),
     # A transcript: speaker labels before sentences, and the same label line after line.
     ("**Host**: Welcome back, everyone. Today we talk kilns.\n", ""),
     ("**Host**: Welcome back.\n**Guest**: Thanks.\n**Host**: So.\n**Guest**: Yes.\n", ""),
