@@ -91,9 +91,18 @@ _FILE_NUMBER = re.compile(
     r"^(?:(\d{1,4})(?:$|\s*[-_.–]\s*\S)|(?:episode|ep)[-_ ]?(\d{1,4})\b|[a-z][a-z-]*-(\d{1,4})$)",
     re.I,
 )
-_EPISODE_FOLDERS = frozenset(
-    {"episodes", "episode", "_episodes", "shows", "show", "podcast", "podcasts", "播客", "节目"}
-)
+# Folders that hold episodes (lower case; "show-notes" is read as "show_notes"); the kind
+# classifier counts the same folders as episode evidence.
+EPISODE_FOLDERS = frozenset(
+    {"episodes", "episode", "_episodes", "shows", "show", "podcast", "podcasts", "_podcast",
+     "_podcasts", "show_notes", "shownotes", "播客", "节目", "单集"}
+)  # fmt: skip
+
+
+def _folder_word(folder: str) -> str:
+    return folder.lower().replace(" ", "_").replace("-", "_")
+
+
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 _TRUE = frozenset({"true", "yes", "y", "explicit", "1", "是"})
 _FALSE = frozenset({"false", "no", "n", "clean", "0", "否"})
@@ -187,7 +196,7 @@ def series_folder(path: str) -> str | None:
     stem = posixpath.splitext(posixpath.basename(path))[0].lower()
     if not folders or number_from_path(path) is None or not _TRAILING_NUMBER.search(stem):
         return None
-    if folders[-1].lower() in _EPISODE_FOLDERS:  # "episodes/episode-062.md" names no show
+    if _folder_word(folders[-1]) in EPISODE_FOLDERS:  # "episodes/episode-062.md" names no show
         return None
     words = re.split(r"[-_ ]+", _TRAILING_NUMBER.sub("", stem))
     if not words or any(w in _SEQUENCE_WORDS or w.isdigit() for w in words):
@@ -216,9 +225,9 @@ def show_from_path(path: str) -> str | None:
     folders = path.split("/")[:-1]
     if posixpath.basename(path).lower().startswith("index."):
         folders = folders[:-1]  # a Hugo page bundle: the folder is the episode's own
-    if len(folders) < 2 or folders[-2].lower() not in _EPISODE_FOLDERS:
+    if len(folders) < 2 or _folder_word(folders[-2]) not in EPISODE_FOLDERS:
         return None
-    return None if folders[-1].lower() in _EPISODE_FOLDERS else folders[-1]
+    return None if _folder_word(folders[-1]) in EPISODE_FOLDERS else folders[-1]
 
 
 def _show_name(props: Properties) -> str | None:

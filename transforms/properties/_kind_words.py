@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.episodes import episode
+
 EPISODE_WORDS = frozenset(
     {
         "episode", "episodes", "podcast_episode", "podcast_episodes", "show_episode",
@@ -31,10 +33,7 @@ PROFILE_TAGS = frozenset(
 )  # fmt: skip
 TYPE_KEYS = ("type", "kind", "layout", "category", "categories", "class", "note_type")
 
-EPISODE_FOLDERS = frozenset(
-    {"episodes", "episode", "_episodes", "shows", "show", "podcast", "podcasts", "_podcast",
-     "_podcasts", "show_notes", "shownotes", "播客", "节目", "单集"}
-)  # fmt: skip
+EPISODE_FOLDERS = episode.EPISODE_FOLDERS  # one list, shared with the episodes row
 PEOPLE_FOLDERS = frozenset(
     {"people", "persons", "person", "profiles", "founders", "人物", "人物故事", "interviews",
      "访谈", "专访", "guests", "hosts", "authors"}
