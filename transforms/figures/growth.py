@@ -193,9 +193,8 @@ def _line_growth(
     ``row`` is the line's place when it is a table row."""
     for m in figures:
         start, end = m.span()
-        # ``masked`` is one line (no newline): its bounds are the whole string
-        s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (0, len(masked)))
         cell = row.cell(start, len(masked)) if row is not None and m["pct"] else None
+        metric: str | None = None  # from the sentence, unless a table row gives it
         if cell is not None and cc.change_cell(cell):
             value = Decimal(m["pct"].replace(",", ""))
             percent = -value if m["sign"] and m["sign"] in "-−" else value
@@ -211,7 +210,9 @@ def _line_growth(
             if found is None:
                 continue
             percent, basis = found, _basis(before, after)
-            metric = _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo)
+        # ``masked`` is one line (no newline): its bounds are the whole string
+        s_lo, s_hi = ctx.sentence_bounds(masked, start, end, (0, len(masked)))
+        metric = metric or _metric(masked[s_lo:s_hi], start - s_lo, end - s_lo)
         out.append(
             GrowthMention(
                 ordinal=len(out) + 1,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transforms.people.names import looks_like_name, role_for_key, slug_person_id, split_names
@@ -38,7 +39,7 @@ from transforms.people.words import (
     LABEL_PREFIXES,
     ROLE_WORDS,
 )
-from transforms.text.markdown import mask_code
+from transforms.text.markdown import find_headings, masked_lines
 
 # Body labels never read: "By" and "文" are too common at a line's start, and a subject is
 # ``rows.profile_subject``'s to find.
@@ -48,8 +49,31 @@ _WORDS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` (longest first, ``_`` for a space or dash) grouped by
+    their first letter: ``re`` tries branches one by one, so a line's first word is tested
+    once per letter rather than once per role word.
+
+    >>> _by_first_letter(["hosts", "guest", "host"])
+    'g(?:uest)|h(?:osts|ost)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    return "|".join(
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(rest).replace("_", r"[ \t_-]") for rest in rests)
+        + ")"
+        for first, rests in sorted(groups.items())
+    )
+
+
 # A line that may hold a role label: a role word at its start, after a list marker, a
-# heading's hashes, emoji, bold marks or a prefix ("Your", "Thanks to our", "本期").
+# heading's hashes, emoji, bold marks or a prefix ("Your", "Thanks to our", "本期"), and
+# not run on into a longer Latin word.
 # Searched over the whole body after a "\n" (a literal first character lets ``re`` skip
 # from newline to newline), so only such lines are read.
 _HINT = re.compile(
@@ -59,17 +83,17 @@ _HINT = re.compile(
     + r"])(?:(?:\*\*|__)?(?:"
     + "|".join(re.escape(p.strip()) for p in sorted(LABEL_PREFIXES, key=len, reverse=True))
     + r")[ \t]*)?(?:\*\*|__)?(?:"
-    + "|".join(re.escape(w).replace("_", r"[ \t_-]") for w in _WORDS)
-    + r")",
+    + _by_first_letter(_WORDS)
+    + r")(?![a-z])",  # a whole word: "Without much fuss" holds no "with"
     re.I,
 )
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST = re.compile(r"^[ \t>]*+(?:[-*+]|\d{1,3}[.)])[ \t]+")
-# "## Kiln Co - Sponsor": a heading naming someone, a dash, then their role
+# "Kiln Co - Sponsor", a heading's title: someone named, a dash, then their role
 _NAMED_HEADING = re.compile(
-    r"^[ \t]{0,3}#{1,6}[ \t]+(?P<value>[^\n#]{1,60}?)[ \t]+[-–—|][ \t]+"
-    r"(?P<label>sponsors?|sponsored[ \t]+by|guests?|special[ \t]+guests?|hosts?)[ \t#]*$",
-    re.I | re.M,
+    r"(?P<value>[^\n#]{1,60}?)[ \t]+[-–—|][ \t]+"
+    r"(?P<label>sponsors?|sponsored[ \t]+by|guests?|special[ \t]+guests?|hosts?)",
+    re.I,
 )
 _CREDIT = re.compile(
     r"^[ \t>]*+(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?(?P<label>[^\n:：*_]{1,40}?)"
@@ -141,7 +165,7 @@ def _item_name(text: str) -> list[str]:
 
 
 def _section(
-    lines: list[str], number: int, role: str | None, label: str, heading: bool
+    lines: Sequence[str], number: int, role: str | None, label: str, heading: bool
 ) -> tuple[list[tuple[str, Credit]], int]:
     """Credits from the lines after a section's label on line ``number`` (0-based), and the
     last line read; a label that names no role gives none."""
@@ -210,7 +234,7 @@ def find_credits(body: str, title: str = "") -> list[Credit]:
     """
     if not isinstance(body, str) or not body:
         return []
-    lines: list[str] | None = None
+    lines: Sequence[str] | None = None
     found: list[tuple[str, Credit]] = []
     counts: Counter[str] = Counter()  # credit lines per label, whether they name anyone
     done = -1
@@ -221,30 +245,28 @@ def find_credits(body: str, title: str = "") -> list[Credit]:
         counted = hint.start() + 1
         if number <= done:
             continue
-        lines = lines if lines is not None else mask_code(body).split("\n")
+        lines = lines if lines is not None else masked_lines(body)
         credits, done = _from_line(lines, number)
         found.extend(credits)
         counts.update({key for key, _ in credits} or _credit_key(lines[number]))
-    found.extend(("", c) for c in _named_headings(body, lines))
+    found.extend(("", c) for c in _named_headings(body))
     repeated = sum(1 for n in counts.values() if n > 1)
     dialogue = repeated > 1 and sum(counts.values()) > 3  # speakers taking turns
     kept = [c for key, c in found if not key or (counts[key] <= _MAX_CREDITS and not dialogue)]
     return _dedupe(_cast_roles(kept, title))
 
 
-def _named_headings(body: str, lines: list[str] | None) -> list[Credit]:
+def _named_headings(body: str) -> list[Credit]:
     """Credits of the headings that name someone before their role (``## Kiln Co - Sponsor``)."""
-    if "#" not in body:
-        return []
     out = []
-    masked = "\n".join(lines) if lines is not None else mask_code(body)
-    for m in _NAMED_HEADING.finditer(masked):
+    for heading in find_headings(body):
+        m = _NAMED_HEADING.fullmatch(heading.title)
+        if m is None:
+            continue
         role = _label_role(m["label"])
         name = m["value"].strip(" *_")
-        if role in (None, "cast") or not looks_like_name(name):
-            continue
-        number = masked.count("\n", 0, m.start()) + 1
-        out.append(_credit(name, role, m["label"], number, m[0]))
+        if role not in (None, "cast") and looks_like_name(name):
+            out.append(_credit(name, role, m["label"], heading.line, heading.title))
     return out
 
 
@@ -261,7 +283,7 @@ def _credit_key(line: str) -> set[str]:
     return {role + ":" + match.group("label").strip().casefold()}
 
 
-def _from_line(lines: list[str], number: int) -> tuple[list[tuple[str, Credit]], int]:
+def _from_line(lines: Sequence[str], number: int) -> tuple[list[tuple[str, Credit]], int]:
     """Credits of the label on line ``number`` (0-based) as (credit-line key or "", credit),
     and the last line they were read from."""
     line = lines[number]

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from transforms.properties.fields import Field, classify_value, normalize_key, text_field
-from transforms.text.markdown import mask_code
+from transforms.text.markdown import masked_lines
 
 TOP_LINES = 15
 MAX_KEY_WORDS = 4
@@ -139,27 +140,34 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
     rows: list[Field] = []
     if ":" not in text and "：" not in text:
         return rows
-    in_top = not text.lstrip().startswith("---")  # front matter never closed: not a block
-    seen_text = 0
-    for number, line in enumerate(mask_code(text).split("\n"), start=1):
-        if not line.strip():
+    lines = masked_lines(text)
+    # front matter never closed: no opening block
+    top = 0 if text.lstrip().startswith("---") else _opening_block(lines)
+    for index in [i for i, line in enumerate(lines) if ":" in line or "：" in line]:
+        line = lines[index]
+        if "::" in line or _HEADING.match(line):
             continue
-        seen_text += 1
-        if _HEADING.match(line):
-            in_top = False
-            continue
-        if seen_text > TOP_LINES:
-            in_top = False
-        if "::" in line or (":" not in line and "：" not in line):
-            continue
+        in_top = index < top
         pair = _match(line, in_top) or (None if in_top else _dated_line(line))
         if pair is None:
             continue
         raw, value = pair
         key = normalize_key(raw)
         if key:
-            rows.append(text_field(key, raw, value, "body", number, first_ordinal + len(rows)))
+            rows.append(text_field(key, raw, value, "body", index + 1, first_ordinal + len(rows)))
     return _without_dialogue(rows)
+
+
+def _opening_block(lines: Sequence[str]) -> int:
+    """How many lines the block before the first heading spans, at most ``TOP_LINES``
+    lines with text."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if line.strip():
+            seen += 1
+            if seen > TOP_LINES or _HEADING.match(line):
+                return index
+    return len(lines)
 
 
 def _without_dialogue(rows: list[Field]) -> list[Field]:

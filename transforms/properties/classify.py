@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from transforms.episodes.episode import series_folder
 from transforms.properties import _kind_words
 from transforms.properties.lookup import Properties
+from transforms.text.lang import count_words
 
 KINDS = ("episode", "profile", "note")
 
@@ -179,14 +180,13 @@ def _founder_story(body: str, lang: str | None) -> bool:
     if lang == "zh":
         return False
     sample = body[:STORY_SAMPLE]
-    words = _kind_words.WORD.findall(sample)
-    total = len(words)
-    if total < 100:
+    first = len(_kind_words.FIRST_PERSON.findall(sample))
+    if first < 2:  # 2 % of the 100 words a story has at least
         return False
-    first = sum(1 for word in words if word in _kind_words.FIRST_PERSON_WORDS)
-    if first < 0.02 * total:
+    total = count_words(sample)
+    if total < 100 or first < 0.02 * total:
         return False
-    return _business_words(words) >= max(4, 0.007 * total)
+    return _business_words(_kind_words.WORD.findall(sample)) >= max(4, 0.007 * total)
 
 
 def _business_words(words: list[str]) -> int:

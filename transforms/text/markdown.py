@@ -102,6 +102,16 @@ class Heading:
     title: str
 
 
+@functools.lru_cache(maxsize=8)
+def masked_lines(text: str) -> tuple[str, ...]:
+    """The lines of ``mask_code(text)``, cached: several extractors read one note's lines.
+
+    >>> masked_lines("a\\n`$5` b")
+    ('a', '     b')
+    """
+    return tuple(mask_code(text).split("\n"))
+
+
 def find_headings(text: str) -> list[Heading]:
     """ATX headings outside code, with their line numbers.
 

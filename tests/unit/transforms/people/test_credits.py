@@ -105,6 +105,8 @@ NEGATIVE_CASES: list[tuple[str, str]] = [
         "",
     ),
     ("with\nrecently\nthe\n", ""),
+    # A line whose first word only starts like a role word ("Without", "Hostile", "Castle").
+    ("Without much fuss:\n- Ada Quill\n\nHostile: Bo Lind\nCastle\n- Cy Moss\n", ""),
     ("people\nlike\nyour\n", ""),
     # A cast with nobody in the title: no role can be told.
     (
