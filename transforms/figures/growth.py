@@ -118,7 +118,7 @@ def find_growth(text: str, masked: str | None = None) -> list[GrowthMention]:
     """
     masked = ctx.mask_prose(text) if masked is None else masked
     out: list[GrowthMention] = []
-    memo: dict[int, tuple[int, int]] = {}  # the rows above each table line (see tables)
+    memo = tables.TableMemo()  # what the note's tables showed so far
     for number, lo, line, raw in _candidate_lines(text, masked):
         row = _Row(masked, lo, memo) if tables.TABLE_ROW.match(line) else None
         _line_growth(out, _figures(line), line, raw, number, row)
@@ -131,7 +131,7 @@ class _Row:
 
     masked: str
     lo: int
-    memo: dict[int, tuple[int, int]]
+    memo: tables.TableMemo
 
     def cell(self, start: int, length: int) -> tables.Cell | None:
         line = (self.lo, self.lo + length)

@@ -175,7 +175,7 @@ class _Note:
     lang: str
     default_subject: str | None
     lines: LineIndex = field(init=False)
-    tables: dict[int, tuple[int, int]] = field(default_factory=dict)  # see table_context
+    tables: tables.TableMemo = field(default_factory=tables.TableMemo)
     blocks: dict[int, str | None] = field(default_factory=dict)  # see block_period
     commons: dict[str, bool] = field(default_factory=dict)  # see common
     wide: Context = field(default_factory=lambda: _wide(getcontext()))

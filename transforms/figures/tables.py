@@ -8,7 +8,7 @@ Private to ``money.py`` and ``growth.py``. Every function works on a *masked* te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transforms.figures import words as w
 from transforms.figures.context import line_bounds
@@ -39,17 +39,27 @@ class Cell:
         return self.row[0] if self.col > 0 and self.row else ""
 
 
+@dataclass
+class TableMemo:
+    """What one text's tables have shown so far: the rows above each table line (by the
+    line's offset) and each table's header cells (by its first line's offset), so the
+    cells of one table do not each walk back up to its header and split it again."""
+
+    rows: dict[int, tuple[int, int]] = field(default_factory=dict)
+    headers: dict[int, list[str] | None] = field(default_factory=dict)
+
+
 def table_cell(
     masked: str,
     pos: int,
-    memo: dict[int, tuple[int, int]] | None = None,
+    memo: TableMemo | None = None,
     line: tuple[int, int] | None = None,
 ) -> Cell | None:
     """The :class:`Cell` of a figure at ``pos`` in a Markdown table body, else None.
 
-    ``memo`` (one dict per text) keeps the rows above each line already read, so the
-    cells of one table do not each walk back up to its header. ``line`` is the bounds of
-    ``pos``'s line when the caller has them.
+    ``memo`` (one per text) keeps what earlier cells found; ``line`` is the bounds of
+    ``pos``'s line when the caller has them. The header list is shared by the cells of
+    a table: read it, do not change it.
 
     >>> t = "| Metric | This Month | Change |\\n|---|---|---|\\n| Users | 1,200 | +27% |"
     >>> c = table_cell(t, t.index("+27%")); (c.head, c.label, c.header[1])
@@ -58,19 +68,22 @@ def table_cell(
     lo, hi = line or line_bounds(masked, pos)
     if not TABLE_ROW.match(masked, lo, hi):
         return None
-    header = _header_row(masked, lo, {} if memo is None else memo)
+    header = _header_cells(masked, lo, TableMemo() if memo is None else memo)
     if header is None:
         return None
-    cells = [c.strip() for c in header.strip().strip("|").split("|")]
-    row = [c.strip() for c in masked[lo:hi].strip().strip("|").split("|")]
+    row = _cells(masked[lo:hi])
     col = masked[lo:pos].strip().lstrip("|").count("|")
-    return Cell(cells, row, col)
+    return Cell(header, row, col)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def table_context(
     masked: str,
     pos: int,
-    memo: dict[int, tuple[int, int]] | None = None,
+    memo: TableMemo | None = None,
     line: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     """For a figure in a Markdown table cell: (column header + row label, first header).
@@ -85,17 +98,19 @@ def table_context(
     return f"{cell.head} {cell.label}".strip(), cell.header[0] if cell.header else ""
 
 
-def _header_row(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> str | None:
-    """The header row of the table whose row starts at ``lo`` (a rule line under it)."""
-    count, top = _rows_above(masked, lo, memo)
+def _header_cells(masked: str, lo: int, memo: TableMemo) -> list[str] | None:
+    """The header cells of the table whose row starts at ``lo`` (a rule line under it)."""
+    count, top = _rows_above(masked, lo, memo.rows)
     if count < 2:
         return None
     if count >= _MAX_ROWS:
-        return _header_walk(masked, lo)
-    rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
-    if not _TABLE_RULE.match(masked[rule_lo:rule_hi]):
-        return None
-    return masked[top : masked.index("\n", top)]
+        walked = _header_walk(masked, lo)
+        return None if walked is None else _cells(walked)
+    if top not in memo.headers:
+        rule_lo, rule_hi = line_bounds(masked, masked.index("\n", top) + 1)
+        ruled = _TABLE_RULE.match(masked[rule_lo:rule_hi])
+        memo.headers[top] = _cells(masked[top : masked.index("\n", top)]) if ruled else None
+    return memo.headers[top]
 
 
 def _rows_above(masked: str, lo: int, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:

@@ -17,6 +17,9 @@ Shapes (any case, with or without emoji, bold or a colon):
   title: cast members named in the title are guests, and when exactly one member is not,
   that one is the host (an interview show names its guest in the title).
 
+A Dataview ``Key:: value`` line is a property, and its people come from the note's
+properties (``rows.build_appearance_rows``), not from here.
+
 Everything must look like a name (``names.looks_like_name``), or the line names nobody:
 a transcript's ``**Host**: Welcome back, everyone.`` is prose. A label written as a credit
 line more than twice, or two labels each used more than once in four or more credit
@@ -81,7 +84,7 @@ _HINT = re.compile(
     r"(?=(?:\*\*|__)?["
     + re.escape("".join(sorted({w[0] for w in _WORDS} | {p[0] for p in LABEL_PREFIXES})))
     + r"])(?:(?:\*\*|__)?(?:"
-    + "|".join(re.escape(p.strip()) for p in sorted(LABEL_PREFIXES, key=len, reverse=True))
+    + _by_first_letter([p.strip() for p in LABEL_PREFIXES])
     + r")[ \t]*)?(?:\*\*|__)?(?:"
     + _by_first_letter(_WORDS)
     + r")(?![a-z])",  # a whole word: "Without much fuss" holds no "with"
@@ -287,6 +290,8 @@ def _from_line(lines: Sequence[str], number: int) -> tuple[list[tuple[str, Credi
     """Credits of the label on line ``number`` (0-based) as (credit-line key or "", credit),
     and the last line they were read from."""
     line = lines[number]
+    if "::" in line:  # a Dataview field (``**Guests**:: [[Ada]]``): a property, read as one
+        return [], number
     heading = _HEADING.match(line)
     if heading:
         return _section(lines, number, _label_role(heading.group(2)), heading.group(2), True)
