@@ -84,8 +84,12 @@ _DOLLAR_BAD_NEXT = re.compile(r"[$^_\\{}=]|/(?![A-Za-z]{2}|[^\x00-\x7f])|\s*[+*/
 _SHELL = re.compile(r"\b(?:echo|printf|print|awk|sed|grep|export|perl|bash|sh)\b")
 _IMPLICIT_LEAD = re.compile(
     r"(?:收入|营收|营业额|销售额|流水|月入|年入|月薪|年薪|时薪|日薪|工资|薪水|利润|净利润?|"
-    r"赚了?|赚到|融资|估值|成本|售价|定价|价格|花了|花费)[了为是达到约近超过：:\s]{0,4}$"
+    r"赚了?|赚到|融资|估值|市值|总?资产|身家|成本|售价|定价|价格|花了|花费)"
+    r"[了为是达到约近超过：:\s]{0,4}$"
 )
+# A money noun right after a bare figure with a magnitude: "2万亿资产", "百亿估值"; after
+# such a figure a "的" may follow too ("市值千亿的那天").
+_IMPLICIT_TAIL = re.compile(r"的|(?:总?资产|市值|营收|收入|销售额|营业额|净?利润|估值|融资|身家)")
 _METRIC_REACH = 120  # a metric word further than this from the figure is not about it
 _IMPLICIT_END = re.compile(r"[ \t]*(?:$|[\n，。,.;；！!？?)）|、])")
 
@@ -135,10 +139,35 @@ def _dollar_is_code(masked: str, m: re.Match[str], line_start: int) -> bool:
 
 
 def _implicit(masked: str, m: re.Match[str], lang: str, floor: int) -> bool:
-    """A bare figure counts as CNY in a Chinese note right after a money word (月收入1.5万)."""
+    """A bare figure is money in a Chinese note right after a money word (月收入1.5万), or
+    when it has a magnitude and a money noun follows it (2万亿资产)."""
     if not lang.startswith("zh") or m["pre"] or m["neg"]:
         return False
-    return bool(_IMPLICIT_LEAD.search(masked[max(floor, m.start() - 12) : m.start()]))
+    if _IMPLICIT_LEAD.search(masked[max(floor, m.start() - 12) : m.start()]):
+        return True
+    tail = _IMPLICIT_TAIL.match(masked, m.end())
+    return tail is not None and tail.group() != "的" and _has_magnitude(m)
+
+
+def _order_of_magnitude(m: re.Match[str]) -> str | None:
+    """``approx`` for a round number of 亿 written with no digit (十亿, 百亿, 千亿, 万亿:
+    "a hundred-billion market cap"), which names an order of magnitude, not an amount."""
+    n1 = m["n1"]
+    units_only = all(ch in w.ZH_SMALL_UNITS or ch in w.ZH_BIG_UNITS for ch in n1)
+    return "approx" if units_only and n1.endswith("亿") and not m["n2"] else None
+
+
+def _bare_end(masked: str, m: re.Match[str], end: int) -> bool:
+    """Whether a bare figure ends where a money figure can: at punctuation, or, with 万/亿,
+    before 的 or a money noun (千亿的那天, 2万亿资产)."""
+    if _IMPLICIT_END.match(masked, end):
+        return True
+    return _has_magnitude(m) and _IMPLICIT_TAIL.match(masked, end) is not None
+
+
+def _has_magnitude(m: re.Match[str]) -> bool:
+    """Whether a figure is written with 万 or 亿 (2万, 千亿, 1.5 亿)."""
+    return any(unit in (m["m1"] or "") + m["n1"] for unit in "万亿")
 
 
 def find_money(
@@ -178,6 +207,7 @@ class _Note:
     tables: tables.TableMemo = field(default_factory=tables.TableMemo)
     blocks: dict[int, str | None] = field(default_factory=dict)  # see block_period
     commons: dict[str, bool] = field(default_factory=dict)  # see common
+    written: str | None = None  # the currency of the last figure that wrote one
     wide: Context = field(default_factory=lambda: _wide(getcontext()))
 
     def __post_init__(self) -> None:
@@ -235,6 +265,7 @@ def _scan(note: _Note) -> list[MoneyMention]:
         if mention is not None:
             out.append(mention)
             prev_end = m.end()
+            note.written = currency or note.written
             if mention.amount_high is not None:  # a range's high end is a figure too
                 out.append(_high_end(note, mention, len(out) + 1))
     return out
@@ -282,7 +313,7 @@ def _mention(
     if currency is None:
         if not _implicit(masked, m, lang, floor):
             return None
-        currency = "CNY"
+        currency = note.written or "CNY"  # a reader goes on in the currency last named
     if _dollar_is_code(masked, m, line_lo) or ctx.in_yaml_key(masked, m.start(), line_lo, line_hi):
         return None
     start, end = m.start(), m.end()
@@ -297,8 +328,8 @@ def _mention(
         amount, start, end = -abs(amount), start - 1, end + 1
     clause = ctx.clause_start(masked, start, floor)
     qualifier, period, end = _qualifier_and_period(masked, m, clause, start, end, line_hi)
-    if not (m["pre"] or m["suf"]) and not _IMPLICIT_END.match(masked, end):
-        return None
+    if not (m["pre"] or m["suf"] or _bare_end(masked, m, end)):
+        return None  # a bare number in running text ("108 洗 5 件衣服")
     table = tables.table_context(masked, start, note.tables, (line_lo, eol))  # start's line
     if period is None and table is not None:
         period = ctx.period_before(table[0]) or tables.table_period(table[1])
@@ -339,7 +370,7 @@ def _qualifier_and_period(
         q, n = ctx.qualifier_after(masked[end:line_hi])
         qualifier, end = q, end + n
     before = masked[clause:start]
-    qualifier = qualifier or ctx.qualifier_before(before) or "exact"
+    qualifier = qualifier or ctx.qualifier_before(before) or _order_of_magnitude(m) or "exact"
     return qualifier, period or ctx.period_before(before), end
 
 

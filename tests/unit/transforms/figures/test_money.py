@@ -132,6 +132,15 @@ REAL_FORMAT_CASES: list[Case] = [
     ("99 元起", "zh", "99", "CNY", None, "at_least", None),
     ("支出 2,000 元", "zh", "2000", "CNY", None, "exact", "cost"),
     ("花费了 3 千美元", "zh", "3000", "USD", None, "exact", "cost"),
+    # A bare figure with 万/亿 and a money noun right after it, or after 市值/资产/身家.
+    ("这家基金管着 3万亿资产。", "zh", "3000000000000", "CNY", None, "exact", None),
+    ("五年里做到了 40亿营收，", "zh", "4000000000", "CNY", None, "exact", "revenue"),
+    ("上市那天市值 800亿，", "zh", "80000000000", "CNY", None, "exact", None),
+    ("他的身家约 12亿。", "zh", "1200000000", "CNY", None, "approx", None),
+    # A round number of 亿 with no digit names an order of magnitude.
+    ("城里又多了一家百亿估值的公司。", "zh", "10000000000", "CNY", None, "approx", "valuation"),
+    ("那天公司市值千亿的消息传开了。", "zh", "100000000000", "CNY", None, "approx", None),
+    ("一百亿美元", "zh", "10000000000", "USD", None, "exact", None),
 ]  # fmt: skip
 
 NEGATIVE_CASES: list[tuple[str, str | None]] = [
@@ -180,6 +189,11 @@ NEGATIVE_CASES: list[tuple[str, str | None]] = [
     ("<!-- $5M secret -->", None),
     ("在过去20年一直是工程师", "zh"),
     ("the $ sign and US$", None),
+    # a money noun after a bare number with no 万/亿 is no figure; nor is 万 before a count
+    ("有券 108 洗 5 件衣服", "zh"),
+    ("排名第 3 的资产", "zh"),
+    ("这 300 营收的说法", "zh"),
+    ("3万亿资产", None),
 ]
 
 BUGS_CAUGHT: list[Case] = [
@@ -296,6 +310,15 @@ def test_seed_price_list() -> None:
 def test_seed_penny_idiom_is_not_in_the_span() -> None:
     found = find_money("他在不拿投资者一分钱的情况下赚取 100 万美元的目标。", lang="zh")
     assert [m.text for m in found] == ["100 万美元"]
+
+
+def test_a_bare_figure_goes_on_in_the_currency_last_named() -> None:
+    text = "高盛营收 580 亿美元。\n\n后来他说，掌管着 2万亿资产的人最怕危机。\n"
+    found = find_money(text, lang="zh")
+    assert [(m.text, m.currency) for m in found] == [("580 亿美元", "USD"), ("2万亿", "USD")]
+    assert find_money("掌管着 2万亿资产的人", lang="zh")[0].currency == "CNY"
+    mixed = find_money("先花了 300 美元，又花了 500 元；月收入 2万。", lang="zh")
+    assert [m.currency for m in mixed] == ["USD", "CNY", "CNY"]
 
 
 def test_annualized_amount() -> None:
