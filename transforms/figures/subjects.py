@@ -51,9 +51,14 @@ def subject_in(clause: str, common: Callable[[str], bool] = never_common) -> str
     """
     for m in reversed(list(_NAME.finditer(clause))):
         words = m.group(0).split()
-        if not _LETTER.search(clause[: m.start()]) and (
-            _VERB_LIKE.search(words[0].strip("*_.,'"))
-            or (len(words) == 1 and (common(words[0]) or _LABEL.match(clause, m.end())))
+        first = words[0].strip("*_.,'")
+        if (
+            first not in _SUBJECT_STOP  # (a stop word goes anyway, just below)
+            and not _LETTER.search(clause[: m.start()])
+            and (
+                _VERB_LIKE.search(first)
+                or (len(words) == 1 and (common(words[0]) or _LABEL.match(clause, m.end())))
+            )
         ):
             words.pop(0)  # a sentence-initial verb or adverb: "Raised $4M", "Recently ..."
         while words and words[0].strip(".,'*_") in _SUBJECT_STOP:
