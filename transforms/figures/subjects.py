@@ -49,6 +49,8 @@ def subject_in(clause: str, common: Callable[[str], bool] = never_common) -> str
     >>> subject_in("- **Hitting** "), subject_in("Both earn ", lambda w: w.lower() == "both")
     (None, None)
     """
+    if clause.islower():  # no capital letter, so no name (a quick test before the pattern)
+        return None
     for m in reversed(list(_NAME.finditer(clause))):
         words = m.group(0).split()
         first = words[0].strip("*_.,'")

@@ -100,10 +100,11 @@ INTERVIEW_TITLE = re.compile(
     r"|访谈录|专访|人物志|创业故事",
     re.I,
 )
-# I, me, my as whole words, as written (a lower-case "i" is not the pronoun). Each
-# look-behind follows the letter it checks, so ``re`` skips straight to an "I" or an "m".
-FIRST_PERSON = re.compile(
-    r"(?:I(?<![A-Za-z]I)(?:['’](?:m|ve|d|ll))?|m(?<![A-Za-z]m)(?:y|e|yself))(?![A-Za-z'’])"
+# I, me, my as whole words, as written (a lower-case "i" is not the pronoun): two patterns,
+# each starting with a literal that ``re`` skips to, its look-behind just after that letter.
+FIRST_PERSON = (
+    re.compile(r"I(?<![A-Za-z]I)(?:['’](?:m|ve|d|ll))?(?![A-Za-z'’])"),
+    re.compile(r"m(?<![A-Za-z]m)(?:y|e|yself)(?![A-Za-z'’])"),
 )
 # Business words of a founder's story, lower case, as whole words (an 's or other apostrophe
 # ending dropped); prefixes that any ending may follow; and the two-word phrases.

@@ -180,7 +180,7 @@ def _founder_story(body: str, lang: str | None) -> bool:
     if lang == "zh":
         return False
     sample = body[:STORY_SAMPLE]
-    first = len(_kind_words.FIRST_PERSON.findall(sample))
+    first = sum(len(pattern.findall(sample)) for pattern in _kind_words.FIRST_PERSON)
     if first < 2:  # 2 % of the 100 words a story has at least
         return False
     total = count_words(sample)
