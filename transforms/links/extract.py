@@ -34,7 +34,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from transforms.links.spans import (
@@ -263,36 +263,24 @@ def find_wikilinks(text: str) -> list[WikiLink]:
     if not isinstance(text, str):
         return []
     wiki, md, _ = _link_layers(mask_code(text))
-    found: list[tuple[int, WikiLink]] = []
+    # (start, target, alias, heading, embed, raw text): the line is known once all are found
+    found: list[tuple[int, str, str | None, str | None, bool, str]] = []
     for start, end, embed, inner in wiki:
         parsed = _parse_wikilink(inner)
         if parsed:
             target, alias, heading = parsed
-            link = WikiLink(
-                target=target,
-                alias=alias,
-                heading=heading,
-                embed=embed,
-                text=text[start:end],
-                line=0,
-            )
-            found.append((start, link))
+            found.append((start, target, alias, heading, embed, text[start:end]))
     for x in md:
         internal = _internal_target(x.dest)
         if internal:
             raw = text[x.start : x.end]
-            link = WikiLink(
-                target=internal[0],
-                alias=clean_label(x.label),
-                heading=internal[1],
-                embed=x.is_image,
-                text=raw,
-                line=0,
-            )
-            found.append((x.start, link))
-    found.sort(key=lambda pair: pair[0])
-    lines = _lines(text, [start for start, _ in found])
-    return [replace(w, line=line) for (_, w), line in zip(found, lines, strict=True)]
+            found.append((x.start, internal[0], clean_label(x.label), internal[1], x.is_image, raw))
+    found.sort(key=lambda item: item[0])
+    lines = _lines(text, [item[0] for item in found])
+    return [
+        WikiLink(target=target, alias=alias, heading=heading, embed=embed, text=raw, line=line)
+        for (_, target, alias, heading, embed, raw), line in zip(found, lines, strict=True)
+    ]
 
 
 def wikilink_targets(value: str) -> list[str]:
