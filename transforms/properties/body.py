@@ -47,9 +47,9 @@ MAX_VALUE_WORDS = 8
 MAX_CJK_VALUE = 25
 
 _BULLET = r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)])[ \t]+"
-_BOLD_KEY = r"\*\*(?P<bold>[^*\n:：]{1,60}?)[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])"
-_PLAIN_KEY = r"(?P<plain>[^\s:：*_\[\]()<>`#|/\\][^:：*\[\]()<>`#|/\\\n]{0,59}?)[ \t]*[:：]"
-_VALUE = r"[ \t]*(?P<value>\S.*?)[ \t]*$"
+_BOLD_KEY = r"\*\*(?P<bold>[^*\n:：]{1,60})[ \t]*(?:[:：][ \t]*\*\*|\*\*[ \t]*[:：])"
+_PLAIN_KEY = r"(?P<plain>[^\s:：*_\[\]()<>`#|/\\][^:：*\[\]()<>`#|/\\\n]{0,59})[ \t]*[:：]"
+_VALUE = r"[ \t]*(?P<value>\S.*)"  # (its trailing spaces are stripped after the match)
 _LIST_LINE = re.compile(rf"^{_BULLET}(?:{_BOLD_KEY}|{_PLAIN_KEY}){_VALUE}")
 _BOLD_LINE = re.compile(rf"^[ \t]*(?:>[ \t]*)*{_BOLD_KEY}{_VALUE}")
 _TOP_LINE = re.compile(rf"^(?:{_PLAIN_KEY}){_VALUE}")
@@ -103,28 +103,29 @@ def _prose(value: str) -> bool:
 
 
 def _match(line: str, in_top: bool) -> tuple[str, str] | None:
+    """The (key, value) of a list item or bold label; of a plain ``Key: value`` line in the
+    opening block; and past it, of a plain line only when its value is a date."""
     found = _LIST_LINE.match(line) or _BOLD_LINE.match(line)
-    if found is None and in_top:
+    dated_only = False
+    if found is None:
+        if not in_top and not _DIGIT.search(line):
+            return None  # past the opening block a plain line needs a date, so a digit
         found = _TOP_LINE.match(line)
+        dated_only = not in_top
     if found is None:
         return None
     raw = (found.groupdict().get("bold") or found.groupdict().get("plain") or "").strip()
-    value = found.group("value")
+    value = found.group("value").rstrip(" \t")
     if value.startswith("//") or len(value) > MAX_VALUE or not _good_key(raw):
         return None
     if _prose(value):
         return None  # "**Ana**: I think we should ..." is a speaker's turn, not a property
     if normalize_key(raw) in _STOP_KEYS:
         return None
-    return raw, value.removesuffix("**").strip() if value.endswith("**") else value
-
-
-def _dated_line(line: str) -> tuple[str, str] | None:
-    """``Date: July 17, 2024`` on a line of its own, anywhere in the body."""
-    if not _DIGIT.search(line):
-        return None
-    pair = _match(line, True)
-    return pair if pair is not None and classify_value(pair[1]) == "date" else None
+    value = value.removesuffix("**").strip() if value.endswith("**") else value
+    if dated_only and classify_value(value) != "date":
+        return None  # ``Date: July 17, 2024`` is read anywhere, other plain lines are not
+    return raw, value
 
 
 def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
@@ -148,7 +149,7 @@ def find_body_fields(text: str, first_ordinal: int = 1) -> list[Field]:
         if "::" in line or _HEADING.match(line):
             continue
         in_top = index < top
-        pair = _match(line, in_top) or (None if in_top else _dated_line(line))
+        pair = _match(line, in_top)
         if pair is None:
             continue
         raw, value = pair
